@@ -1,0 +1,62 @@
+"""factcheck: a fact-check claims REST API."""
+
+import os
+import secrets
+
+from flask import Flask
+
+from factcheck.config import Config
+
+
+def create_app(config: type[Config] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app.config.from_object(config or Config)
+    app.json.sort_keys = False  # keep fields in schema order: ids first, timestamps last
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config["SQLALCHEMY_DATABASE_URI"]:
+        path = os.path.join(app.instance_path, "factcheck.db")
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    return app
+
+
+def _instance_secret(instance_path: str) -> str:
+    """A key kept in instance/ so every worker and restart signs cursors the same way."""
+    path = os.path.join(instance_path, "secret_key")
+    try:
+        with open(path) as fh:
+            return fh.read().strip()
+    except FileNotFoundError:
+        key = secrets.token_urlsafe(48)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key)
+        return key
+
+
+def register_extensions(app: Flask) -> None:
+    from factcheck import database
+    from factcheck.extensions import api, db, migrate
+
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    api.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from factcheck.api import register_blueprints as register_api
+    from factcheck.extensions import api
+
+    register_api(app, api)
+
+
+def register_commands(app: Flask) -> None:
+    from factcheck.cli import register_commands as register_cli
+
+    register_cli(app)

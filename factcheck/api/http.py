@@ -1,0 +1,93 @@
+"""HTTP conventions shared by the resource views: ETags, preconditions, Location and Link."""
+
+from http import HTTPStatus
+from urllib.parse import urlencode
+
+from flask import current_app, request, url_for
+from flask_smorest import Blueprint
+
+from factcheck.services.pagination import Page
+
+ETAG_HEADER = {"description": "Version of the representation", "schema": {"type": "string"}}
+LOCATION_HEADER = {"description": "URL of the created resource", "schema": {"type": "string"}}
+LINK_HEADER = {
+    "description": 'RFC 8288 link to the next page (`rel="next"`), absent on the last page',
+    "schema": {"type": "string"},
+}
+IF_MATCH = {
+    "in": "header",
+    "name": "If-Match",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "ETag the change is based on; a stale one answers 412 and changes nothing",
+}
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "ETag the client holds; answers 304 if it is still current",
+}
+
+
+def errors(blp: Blueprint, *codes: int):
+    """Document the error responses an endpoint can give besides the default."""
+
+    def decorator(func):
+        for code in codes:
+            func = blp.alt_response(code, response=HTTPStatus(code).name)(func)
+        return func
+
+    return decorator
+
+
+def etag_of(obj) -> str:
+    return f'"{obj.version}"'
+
+
+def expected_version() -> int | None:
+    """The version an If-Match header names; None when absent or `*` (any version)."""
+    if_match = request.if_match
+    if not if_match or if_match.star_tag:
+        return None
+    for tag in if_match.as_set():
+        if tag.isdigit() and len(tag) < 19:
+            return int(tag)
+    return 0  # names no version we ever issue, so the update is refused with 412
+
+
+def read(obj):
+    """A single resource with its ETag, or 304 if the client's If-None-Match is current."""
+    etag = etag_of(obj)
+    if request.if_none_match.contains_weak(etag.strip('"')):
+        return current_app.response_class(status=304, headers={"ETag": etag})
+    return obj, {"ETag": etag}
+
+
+def _external(path_and_query: str) -> str:
+    base = current_app.config.get("FACTCHECK_PUBLIC_URL") or request.host_url
+    return base.rstrip("/") + path_and_query
+
+
+def created(obj, endpoint: str, **values):
+    """A 201 answer: the new resource, its Location and its ETag."""
+    location = _external(url_for(endpoint, **values))
+    headers = {"Location": location}
+    if hasattr(obj, "version"):
+        headers["ETag"] = etag_of(obj)
+    return obj, 201, headers
+
+
+def with_etag(obj):
+    return obj, {"ETag": etag_of(obj)}
+
+
+def page(result: Page):
+    """The list envelope, with a Link header to the next page that keeps the query's filters."""
+    body = {"items": result.items, "next_cursor": result.next_cursor}
+    if result.next_cursor is None:
+        return body
+    query = [(k, v) for k, v in request.args.items(multi=True) if k != "cursor"]
+    query.append(("cursor", result.next_cursor))
+    link = _external(request.path + "?" + urlencode(query))
+    return body, {"Link": f'<{link}>; rel="next"'}

@@ -1,0 +1,89 @@
+"""Domain errors and their single JSON shape (RFC 9457 problem details).
+
+Services raise these without knowing about HTTP; `problem()` turns any of them, and any
+Werkzeug HTTP error, into the same body so clients handle one format everywhere.
+"""
+
+from http import HTTPStatus
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class DomainError(Exception):
+    status = 400
+    slug = "bad-request"
+
+    def __init__(self, detail: str, *, errors: dict | None = None, **extra):
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+        self.extra = extra
+
+
+class NotFound(DomainError):
+    status = 404
+    slug = "not-found"
+
+
+class Conflict(DomainError):
+    status = 409
+    slug = "conflict"
+
+
+class PreconditionFailed(DomainError):
+    status = 412
+    slug = "precondition-failed"
+
+
+class InvalidInput(DomainError):
+    """Well-formed input that contradicts stored data (a span past the end of its article)."""
+
+    status = 422
+    slug = "validation-error"
+
+
+class InvalidCursor(DomainError):
+    status = 400
+    slug = "invalid-cursor"
+
+
+def problem(
+    status: int,
+    detail: str | None = None,
+    *,
+    slug: str | None = None,
+    errors: dict | None = None,
+    **extra,
+) -> dict:
+    body = {
+        "type": f"urn:factcheck:problem:{slug}" if slug else "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    return body
+
+
+def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
+    """Turn marshmallow's nested messages into {"field.sub.0": ["message", ...]}."""
+    if isinstance(messages, list | tuple):
+        if all(isinstance(m, str) for m in messages):
+            return {prefix or "_body": list(messages)}
+        flat: dict[str, list[str]] = {}
+        for item in messages:
+            flat.update(flatten_messages(item, prefix))
+        return flat
+    if isinstance(messages, dict):
+        flat = {}
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if key == "_schema" and prefix:
+                name = prefix
+            elif key == "_schema":
+                name = "_body"
+            flat.update(flatten_messages(value, name))
+        return flat
+    return {prefix or "_body": [str(messages)]}

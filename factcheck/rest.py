@@ -1,0 +1,114 @@
+"""flask-smorest configured for this API's conventions.
+
+- every error, from Werkzeug, webargs or a service, is an RFC 9457 problem document;
+- unknown query parameters are rejected like unknown body fields;
+- request bodies must be JSON (415 otherwise) and pathological JSON is a 400, not a crash.
+"""
+
+import http
+import json
+
+import flask
+import flask_smorest
+from flask_smorest.utils import prepare_response
+from webargs import core as webargs_core
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import HTTPException, UnsupportedMediaType
+
+from factcheck.errors import PROBLEM_CONTENT_TYPE, DomainError, flatten_messages, problem
+from factcheck.schemas.problem import ProblemSchema
+
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+class Parser(FlaskParser):
+    DEFAULT_UNKNOWN_BY_LOCATION = {
+        **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
+        "query": None,  # use the schema's own setting, which is RAISE
+        "querystring": None,
+    }
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            # json.loads gives up on very deep nesting; that is bad input, not a server fault.
+            return self._handle_invalid_json_error(
+                json.JSONDecodeError("JSON nested too deeply", "", 0), req
+            )
+
+
+class Blueprint(flask_smorest.Blueprint):
+    ARGUMENTS_PARSER = Parser()
+
+
+def problem_response(body: dict, headers: dict | None = None) -> flask.Response:
+    return flask.current_app.response_class(
+        json.dumps(body), status=body["status"], headers=headers, mimetype=PROBLEM_CONTENT_TYPE
+    )
+
+
+class Api(flask_smorest.Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def _register_error_handlers(self):
+        self._app.register_error_handler(HTTPException, self.handle_http_exception)
+        self._app.register_error_handler(DomainError, self.handle_domain_error)
+
+    def handle_http_exception(self, error: HTTPException):
+        data = getattr(error, "data", None) or {}
+        headers = dict(data.get("headers") or {})
+        # Werkzeug puts Allow on 405s through get_headers(); keep it (clients and tools need it).
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                headers[name] = value
+        errors = None
+        messages = data.get("errors") or data.get("messages")
+        if messages:
+            # webargs nests messages by location ({"json": {...}}); fields are unique across them.
+            by_location = messages if isinstance(messages, dict) else {"_body": messages}
+            errors = {}
+            for location_messages in by_location.values():
+                errors.update(flatten_messages(location_messages))
+        detail = data.get("message") or error.description
+        if error.code == 400 and errors:
+            detail = " ".join(message for group in errors.values() for message in group)
+        elif error.code == 422 and errors:
+            detail = "The request has invalid fields: " + ", ".join(sorted(errors)) + "."
+        body = problem(
+            error.code,
+            detail,
+            slug="validation-error" if error.code == 422 else None,
+            errors=errors,
+        )
+        return problem_response(body, headers)
+
+    def handle_domain_error(self, error: DomainError):
+        body = problem(
+            error.status, error.detail, slug=error.slug, errors=error.errors, **error.extra
+        )
+        return problem_response(body)
+
+    def _register_responses(self):
+        """Document error responses with the content type they are really sent with."""
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
+            elif not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+                prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "Error", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
+        self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
+
+
+def require_json_body():
+    """Reject request bodies that are not JSON before any view parses them."""
+    request = flask.request
+    if request.method in BODY_METHODS and not webargs_core.is_json(request.mimetype):
+        raise UnsupportedMediaType(
+            "Send the request body as JSON with 'Content-Type: application/json'."
+        )

@@ -1,0 +1,99 @@
+import marshmallow as ma
+from marshmallow import validate
+
+from factcheck.models import RATINGS, STATUSES
+from factcheck.schemas.common import InputSchema, PageQuery, PatchSchema, page_schema
+from factcheck.schemas.fields import HttpUrl, Language, Text, one_of
+from factcheck.schemas.source import SourceOut
+from factcheck.schemas.verdict import VerdictOut
+
+MAX_TAGS = 20
+SORTS = ("-created_at", "created_at", "-check_worthiness", "check_worthiness")
+
+
+class Tag(Text):
+    """Tags compare case-insensitively, so they are stored lower-case."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).lower()
+
+
+class ClaimIn(InputSchema):
+    text = Text(2000, multiline=True, required=True)
+    quote = Text(5000, multiline=True, allow_none=True)
+    claimant = Text(200, allow_none=True)
+    claim_date = ma.fields.Date(allow_none=True)
+    article_id = ma.fields.Integer(
+        allow_none=True, strict=True, validate=validate.Range(min=1, max=2**63 - 1)
+    )
+    span_start = ma.fields.Integer(
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=0, max=2**31 - 1),
+        metadata={"description": "Character offset of the claim in the article body"},
+    )
+    span_end = ma.fields.Integer(
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "Offset just past the claim's last character"},
+    )
+    appearance_url = HttpUrl(allow_none=True)
+    language = Language(allow_none=True)
+    check_worthiness = ma.fields.Float(
+        allow_none=True, allow_nan=False, validate=validate.Range(min=0, max=1)
+    )
+    tags = ma.fields.List(Tag(50), validate=validate.Length(max=MAX_TAGS))
+
+    @ma.validates_schema
+    def _span_is_whole(self, data, **_):
+        start, end = data.get("span_start"), data.get("span_end")
+        if ("span_start" in data) != ("span_end" in data) or (start is None) != (end is None):
+            raise ma.ValidationError("Give span_start and span_end together.", "span_end")
+        if start is not None and end <= start:
+            raise ma.ValidationError("span_end must be greater than span_start.", "span_end")
+
+
+class ClaimPatch(ClaimIn, PatchSchema):
+    pass
+
+
+class ClaimOut(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    text = ma.fields.String(required=True)
+    quote = ma.fields.String(required=True, allow_none=True)
+    claimant = ma.fields.String(required=True, allow_none=True)
+    claim_date = ma.fields.Date(required=True, allow_none=True)
+    article_id = ma.fields.Integer(required=True, allow_none=True)
+    span_start = ma.fields.Integer(required=True, allow_none=True)
+    span_end = ma.fields.Integer(required=True, allow_none=True)
+    appearance_url = ma.fields.String(required=True, allow_none=True)
+    language = ma.fields.String(required=True, allow_none=True)
+    check_worthiness = ma.fields.Float(required=True, allow_none=True)
+    status = ma.fields.String(required=True, validate=one_of(STATUSES))
+    tags = ma.fields.List(ma.fields.String(), required=True)
+    current_verdict = ma.fields.Nested(VerdictOut, required=True, allow_none=True)
+    sources = ma.fields.List(ma.fields.Nested(SourceOut), required=True)
+    created_at = ma.fields.DateTime(required=True)
+    updated_at = ma.fields.DateTime(required=True)
+
+
+class ClaimQuery(PageQuery):
+    status = ma.fields.String(validate=one_of(STATUSES))
+    claimant = Text(200)
+    article_id = ma.fields.Integer(validate=validate.Range(min=1, max=2**63 - 1))
+    rating = ma.fields.String(
+        validate=one_of(RATINGS), metadata={"description": "Rating of the current verdict"}
+    )
+    tag = Tag(50)
+    language = Language()
+    created_after = ma.fields.AwareDateTime(default_timezone=None)
+    created_before = ma.fields.AwareDateTime(default_timezone=None)
+    sort = ma.fields.String(
+        load_default="-created_at",
+        validate=one_of(SORTS),
+        metadata={"description": "Sort key; a leading '-' sorts descending"},
+    )
+
+
+ClaimPage = page_schema(ClaimOut, "ClaimPage")

@@ -1,0 +1,70 @@
+"""Fields that apply the API's input rules: trimmed, bounded, printable strings; http(s) URLs."""
+
+import re
+
+import marshmallow as ma
+from marshmallow import validate
+
+# Control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
+# The same rules, for the OpenAPI document: at least one visible character, no control characters.
+_LINE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
+_TEXT_PATTERN = (
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+)
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+
+
+class Text(ma.fields.String):
+    """A trimmed string of 1..max_length characters; single-line unless multiline=True.
+
+    The checks run in code rather than as a regex so a megabyte of input costs linear time.
+    """
+
+    def __init__(self, max_length: int, *, multiline: bool = False, **kwargs):
+        self.multiline = multiline
+        metadata = {
+            "pattern": _TEXT_PATTERN if multiline else _LINE_PATTERN,
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(
+            validate=validate.Length(min=1, max=max_length), metadata=metadata, **kwargs
+        )
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        value = super()._deserialize(value, attr, data, **kwargs)
+        forbidden = _CONTROL if self.multiline else _CONTROL_OR_NEWLINE
+        if forbidden.search(value):
+            raise ma.ValidationError("Control characters are not allowed.")
+        value = value.strip()
+        if not value:
+            raise ma.ValidationError("Must not be blank.")
+        return value
+
+
+class HttpUrl(ma.fields.Url):
+    """An absolute http(s) URL; other schemes (javascript:, file:, data:) are refused."""
+
+    def __init__(self, **kwargs):
+        metadata = {"pattern": r"^https?://[^\s]+$", **kwargs.pop("metadata", {})}
+        super().__init__(
+            schemes={"http", "https"},
+            validate=validate.Length(min=1, max=2048),
+            metadata=metadata,
+            **kwargs,
+        )
+
+
+class Language(ma.fields.String):
+    """A BCP 47 language tag such as `en` or `pt-BR`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            validate=[validate.Length(min=2, max=35), validate.Regexp(LANGUAGE_PATTERN)],
+            **kwargs,
+        )
+
+
+def one_of(choices) -> validate.OneOf:
+    return validate.OneOf(list(choices))

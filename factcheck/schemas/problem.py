@@ -1,0 +1,15 @@
+import marshmallow as ma
+
+
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details: the body of every error response (documentation only)."""
+
+    type = ma.fields.String(required=True, metadata={"description": "URI identifying the problem"})
+    title = ma.fields.String(required=True)
+    status = ma.fields.Integer(required=True)
+    detail = ma.fields.String(required=True)
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.List(ma.fields.String()),
+        metadata={"description": "Messages by field (dotted path for nested fields)"},
+    )

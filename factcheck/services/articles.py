@@ -1,0 +1,101 @@
+"""Article use cases: ingest (with de-duplication), read, edit, delete, list."""
+
+import hashlib
+import unicodedata
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from sqlalchemy.exc import IntegrityError
+
+from factcheck.errors import Conflict
+from factcheck.extensions import db
+from factcheck.models import Article, Claim
+from factcheck.services.common import commit, get_or_404, require_version
+from factcheck.services.pagination import Page, Sort, paginate
+
+NEWEST_FIRST = Sort("-created_at", Article.created_at, descending=True, is_datetime=True)
+
+
+def content_hash(body: str) -> str:
+    """Hash of the body with Unicode and whitespace normalised: re-sent copies hash the same."""
+    normalised = " ".join(unicodedata.normalize("NFC", body).split())
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+def _refuse_duplicate(data: dict, exclude_id: int | None = None) -> None:
+    checks = []
+    if data.get("url"):
+        checks.append(("url", Article.url == data["url"]))
+    if "content_hash" in data:
+        checks.append(("body", Article.content_hash == data["content_hash"]))
+    for field, condition in checks:
+        stmt = sa.select(Article.id).where(condition)
+        if exclude_id is not None:
+            stmt = stmt.where(Article.id != exclude_id)
+        existing = db.session.scalar(stmt)
+        if existing is not None:
+            raise Conflict(
+                f"Article {existing} already has this {field}.",
+                errors={field: ["An article with this value exists."]},
+                existing_id=existing,
+            )
+
+
+def _commit_unique(data: dict, exclude_id: int | None = None) -> None:
+    try:
+        commit()
+    except IntegrityError:
+        # Lost a race with a concurrent insert of the same article: report it like the pre-check.
+        db.session.rollback()
+        _refuse_duplicate(data, exclude_id)
+        raise
+
+
+def create(data: dict) -> Article:
+    data = {**data, "content_hash": content_hash(data["body"])}
+    _refuse_duplicate(data)
+    article = Article(**data)
+    db.session.add(article)
+    _commit_unique(data)
+    return article
+
+
+def get(article_id: int) -> Article:
+    return get_or_404(Article, article_id)
+
+
+def update(article_id: int, changes: dict, *, expected_version: int | None = None) -> Article:
+    article = get(article_id)
+    require_version(article, expected_version)
+    if "body" in changes:
+        changes = {**changes, "content_hash": content_hash(changes["body"])}
+    _refuse_duplicate(changes, exclude_id=article_id)
+    for field, value in changes.items():
+        setattr(article, field, value)
+    _commit_unique(changes, exclude_id=article_id)
+    return article
+
+
+def delete(article_id: int, *, expected_version: int | None = None) -> None:
+    article = get(article_id)
+    require_version(article, expected_version)
+    has_claims = db.session.scalar(
+        sa.select(Claim.id).where(Claim.article_id == article_id).limit(1)
+    )
+    if has_claims is not None:
+        raise Conflict(
+            f"Article {article_id} still has claims; delete or move them first.",
+        )
+    db.session.delete(article)
+    commit()
+
+
+def list_articles(filters: dict, *, limit: int, cursor: str | None) -> Page:
+    # Lists show summaries: never read megabytes of article bodies for a page.
+    stmt = sa.select(Article).options(so.defer(Article.body, raiseload=True))
+    for field in ("publisher", "language"):
+        if field in filters:
+            stmt = stmt.where(getattr(Article, field) == filters[field])
+    return paginate(
+        db.session, stmt, sort=NEWEST_FIRST, id_column=Article.id, limit=limit, cursor=cursor
+    )

@@ -1,0 +1,34 @@
+"""Helpers every use case shares: loading by id, optimistic concurrency, committing."""
+
+from sqlalchemy.orm.exc import StaleDataError
+
+from factcheck.errors import NotFound, PreconditionFailed
+from factcheck.extensions import db
+
+
+def get_or_404(model, object_id: int, *, options=()):
+    obj = db.session.get(model, object_id, options=options)
+    if obj is None:
+        raise NotFound(f"{model.__name__} {object_id} does not exist.")
+    return obj
+
+
+def require_version(obj, expected_version: int | None) -> None:
+    """Refuse a change made against an older representation (If-Match with a stale ETag)."""
+    if expected_version is not None and obj.version != expected_version:
+        raise PreconditionFailed(
+            f"{type(obj).__name__} {obj.id} has changed since you read it; "
+            "fetch it again and reapply your change.",
+            current_etag=f'"{obj.version}"',
+        )
+
+
+def commit() -> None:
+    """Commit the request's unit of work; a concurrent writer that won first makes this a 412."""
+    try:
+        db.session.commit()
+    except StaleDataError as exc:
+        db.session.rollback()
+        raise PreconditionFailed(
+            "Another request changed this resource at the same time; fetch it again."
+        ) from exc
