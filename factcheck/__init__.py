@@ -41,19 +41,18 @@ def _instance_secret(instance_path: str) -> str:
 
 def register_extensions(app: Flask) -> None:
     from factcheck import database
-    from factcheck.extensions import api, db, migrate
+    from factcheck.extensions import db, migrate
 
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
-    api.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     from factcheck.api import register_blueprints as register_api
-    from factcheck.extensions import api
+    from factcheck.rest import Api
 
-    register_api(app, api)
+    register_api(app, Api(app))
 
 
 def register_commands(app: Flask) -> None:

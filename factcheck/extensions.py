@@ -1,11 +1,13 @@
-"""Extension instances, created unbound and initialised by the app factory."""
+"""Extension instances, created unbound and initialised by the app factory.
+
+The flask-smorest Api is not here: it keeps per-app state (its OpenAPI spec), so
+create_app makes one for each app.
+"""
 
 import sqlalchemy as sa
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase
-
-from factcheck.rest import Api
 
 # Stable constraint names let Alembic find, alter and drop constraints on every backend.
 NAMING_CONVENTION = {
@@ -23,4 +25,3 @@ class Base(DeclarativeBase):
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-api = Api()

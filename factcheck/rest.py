@@ -21,6 +21,15 @@ from factcheck.schemas.problem import ProblemSchema
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 
+def require_json_body():
+    """Reject request bodies that are not JSON before any view parses them."""
+    request = flask.request
+    if request.method in BODY_METHODS and not webargs_core.is_json(request.mimetype):
+        raise UnsupportedMediaType(
+            "Send the request body as JSON with 'Content-Type: application/json'."
+        )
+
+
 class Parser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {
         **FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
@@ -40,6 +49,10 @@ class Parser(FlaskParser):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = Parser()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.before_request(require_json_body)
 
 
 def problem_response(body: dict, headers: dict | None = None) -> flask.Response:
@@ -103,12 +116,3 @@ class Api(flask_smorest.Api):
         response = {"description": "Error", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)
-
-
-def require_json_body():
-    """Reject request bodies that are not JSON before any view parses them."""
-    request = flask.request
-    if request.method in BODY_METHODS and not webargs_core.is_json(request.mimetype):
-        raise UnsupportedMediaType(
-            "Send the request body as JSON with 'Content-Type: application/json'."
-        )

@@ -4,7 +4,7 @@ from flask import Flask
 
 from factcheck.api import articles, claims, docs, sources, verdicts
 from factcheck.api.converters import IdConverter, id_schema
-from factcheck.rest import Api, require_json_body
+from factcheck.rest import Api
 
 RESOURCE_BLUEPRINTS = (articles.blp, claims.blp, sources.blp, verdicts.blp)
 
@@ -13,6 +13,5 @@ def register_blueprints(app: Flask, api: Api) -> None:
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, id_schema)
     for blueprint in RESOURCE_BLUEPRINTS:
-        blueprint.before_request(require_json_body)
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.blp)

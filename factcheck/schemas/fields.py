@@ -33,13 +33,12 @@ class Text(ma.fields.String):
         )
 
     def _deserialize(self, value, attr, data, **kwargs):
-        value = super()._deserialize(value, attr, data, **kwargs)
+        value = super()._deserialize(value, attr, data, **kwargs).strip()
+        if not value:
+            raise ma.ValidationError("Must not be blank.")
         forbidden = _CONTROL if self.multiline else _CONTROL_OR_NEWLINE
         if forbidden.search(value):
             raise ma.ValidationError("Control characters are not allowed.")
-        value = value.strip()
-        if not value:
-            raise ma.ValidationError("Must not be blank.")
         return value
 
 

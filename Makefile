@@ -1,0 +1,41 @@
+# factcheck: `make run` serves the API, `make test` runs the whole suite.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: run test install install-dev migrate seed lint clean
+
+run: install migrate seed
+	@echo "Serving factcheck on http://$${HOST:-127.0.0.1}:$${PORT:-8000}/api/v1 (docs: /api/v1/docs)"
+	$(BIN)/gunicorn wsgi:app
+
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+migrate: install
+	$(FLASK) db upgrade
+
+seed: install
+	$(FLASK) seed
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,42 @@
+"""The README's walk-through, run as written against a live server."""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def walkthrough() -> str:
+    text = README.read_text(encoding="utf-8")
+    section = re.search(r"<!-- walkthrough:start -->\s*```bash\n(.*?)```", text, re.S)
+    assert section, "README lost its walk-through block"
+    return section.group(1)
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="the walk-through uses curl")
+def test_walkthrough_runs_as_written(live_server, client):
+    result = subprocess.run(
+        ["bash", "-c", "set -euo pipefail\n" + walkthrough()],
+        env={**os.environ, "API": live_server.url("/api/v1")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert '"rating":"mostly_false"' in result.stdout.replace(" ", "")
+
+    claims = client.get("/api/v1/claims").json["items"]
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim["claimant"] == "Labour minister Jane Doe"
+    assert claim["current_verdict"]["rating"] == "mostly_false"
+    assert [s["stance"] for s in claim["sources"]] == ["refutes"]
+    article = client.get(f"/api/v1/articles/{claim['article_id']}").json
+    assert article["body"][claim["span_start"] : claim["span_end"]] == (
+        "Unemployment fell to 4.1% in March"
+    )
