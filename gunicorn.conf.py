@@ -12,3 +12,6 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 preload_app = True
 accesslog = "-"
 graceful_timeout = 30
+# gunicorn answers over-long request lines itself, in HTML; the largest allowed line keeps every
+# URL the API documents (bounded query parameters) in the app's hands and its JSON errors.
+limit_request_line = 8190

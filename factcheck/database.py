@@ -1,6 +1,8 @@
 """Engine behaviour that differs by backend, and what a lost database connection means."""
 
+import os
 import sqlite3
+import weakref
 
 import sqlalchemy as sa
 from flask import Flask
@@ -20,6 +22,27 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.execute("PRAGMA busy_timeout = 10000")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+_engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+
+
+@sa.event.listens_for(Engine, "engine_connect")
+def _track_engine(connection):
+    _engines.add(connection.engine)
+
+
+def _forget_inherited_connections():
+    """After a fork (gunicorn's preload, test servers) the child opens connections of its own.
+
+    dispose(close=False) drops the parent's pooled connections without closing them, which
+    would end the parent's sessions on the server.
+    """
+    for engine in list(_engines):
+        engine.dispose(close=False)
+
+
+os.register_at_fork(after_in_child=_forget_inherited_connections)
 
 
 def init_app(app: Flask) -> None:

@@ -51,7 +51,7 @@ def expected_version() -> int | None:
     if not if_match or if_match.star_tag:
         return None
     for tag in if_match.as_set():
-        if tag.isdigit() and len(tag) < 19:
+        if tag and tag.isdigit() and len(tag) < 19:
             return int(tag)
     return 0  # names no version we ever issue, so the update is refused with 412
 

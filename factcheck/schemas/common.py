@@ -33,7 +33,10 @@ class PageQuery(ma.Schema):
     )
     cursor = ma.fields.String(
         validate=validate.Length(min=1, max=500),
-        metadata={"description": "Opaque cursor from a previous page's `next_cursor`"},
+        metadata={
+            "description": "Opaque cursor from a previous page's `next_cursor`",
+            "pattern": r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_=-]+$",
+        },
     )
 
 

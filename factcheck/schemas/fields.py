@@ -13,6 +13,7 @@ _LINE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 _TEXT_PATTERN = (
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 )
+HTTP_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f/?#@]+([/?#][^\s\x00-\x1f\x7f]*)?$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
 
@@ -42,17 +43,25 @@ class Text(ma.fields.String):
         return value
 
 
-class HttpUrl(ma.fields.Url):
-    """An absolute http(s) URL; other schemes (javascript:, file:, data:) are refused."""
+class HttpUrl(ma.fields.String):
+    """An absolute http(s) URL with a host; other schemes (javascript:, file:, data:) are refused.
+
+    The rule is the documented pattern itself, so what the OpenAPI document allows is accepted.
+    """
 
     def __init__(self, **kwargs):
-        metadata = {"pattern": r"^https?://[^\s]+$", **kwargs.pop("metadata", {})}
+        metadata = {"pattern": HTTP_URL_PATTERN, **kwargs.pop("metadata", {})}
         super().__init__(
-            schemes={"http", "https"},
-            validate=validate.Length(min=1, max=2048),
+            validate=[
+                validate.Length(min=1, max=2048),
+                validate.Regexp(HTTP_URL_PATTERN, error="Must be an http or https URL."),
+            ],
             metadata=metadata,
             **kwargs,
         )
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip()
 
 
 class Language(ma.fields.String):

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from factcheck.errors import Conflict
 from factcheck.extensions import db
 from factcheck.models import Article, Claim
-from factcheck.services.common import commit, get_or_404, require_version
+from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
 NEWEST_FIRST = Sort("-created_at", Article.created_at, descending=True, is_datetime=True)
@@ -64,6 +64,7 @@ def get(article_id: int) -> Article:
     return get_or_404(Article, article_id)
 
 
+@retry_on_conflict
 def update(article_id: int, changes: dict, *, expected_version: int | None = None) -> Article:
     article = get(article_id)
     require_version(article, expected_version)
@@ -76,6 +77,7 @@ def update(article_id: int, changes: dict, *, expected_version: int | None = Non
     return article
 
 
+@retry_on_conflict
 def delete(article_id: int, *, expected_version: int | None = None) -> None:
     article = get(article_id)
     require_version(article, expected_version)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from factcheck.errors import InvalidInput
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimTag
-from factcheck.services.common import commit, get_or_404, require_version
+from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
 SORTS = {
@@ -55,12 +55,13 @@ def create(data: dict) -> Claim:
     return claim
 
 
-def get(claim_id: int) -> Claim:
-    return get_or_404(Claim, claim_id)
+def get(claim_id: int, *, for_update: bool = False) -> Claim:
+    return get_or_404(Claim, claim_id, for_update=for_update)
 
 
+@retry_on_conflict
 def update(claim_id: int, changes: dict, *, expected_version: int | None = None) -> Claim:
-    claim = get(claim_id)
+    claim = get(claim_id, for_update=True)
     require_version(claim, expected_version)
     merged = {
         field: changes.get(field, getattr(claim, field))
@@ -83,13 +84,23 @@ def update(claim_id: int, changes: dict, *, expected_version: int | None = None)
     return claim
 
 
-def touch(claim: Claim) -> None:
-    """Mark a claim changed when its sources or verdicts change: its representation did."""
-    claim.updated_at = datetime.now(UTC)
+def touch(claim_id: int, **changes) -> None:
+    """Give a claim a new version when its sources or verdicts change: its representation did.
+
+    One atomic UPDATE rather than the ORM's compare-and-set, so adding evidence to a claim
+    never conflicts with someone else adding evidence at the same time.
+    """
+    db.session.execute(
+        sa.update(Claim)
+        .where(Claim.id == claim_id)
+        .values(version=Claim.version + 1, updated_at=datetime.now(UTC), **changes)
+        .execution_options(synchronize_session=False)
+    )
 
 
+@retry_on_conflict
 def delete(claim_id: int, *, expected_version: int | None = None) -> None:
-    claim = get(claim_id)
+    claim = get(claim_id, for_update=True)
     require_version(claim, expected_version)
     db.session.delete(claim)
     commit()

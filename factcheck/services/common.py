@@ -1,13 +1,22 @@
 """Helpers every use case shares: loading by id, optimistic concurrency, committing."""
 
+import functools
+
 from sqlalchemy.orm.exc import StaleDataError
 
 from factcheck.errors import NotFound, PreconditionFailed
 from factcheck.extensions import db
 
+MAX_ATTEMPTS = 5
 
-def get_or_404(model, object_id: int, *, options=()):
-    obj = db.session.get(model, object_id, options=options)
+
+class ConcurrentUpdate(PreconditionFailed):
+    """A row changed between this request reading it and writing it."""
+
+
+def get_or_404(model, object_id: int, *, options=(), for_update: bool = False):
+    """Load by id; `for_update` locks the row (PostgreSQL) so concurrent writers queue."""
+    obj = db.session.get(model, object_id, options=options, with_for_update=for_update or None)
     if obj is None:
         raise NotFound(f"{model.__name__} {object_id} does not exist.")
     return obj
@@ -29,6 +38,24 @@ def commit() -> None:
         db.session.commit()
     except StaleDataError as exc:
         db.session.rollback()
-        raise PreconditionFailed(
+        raise ConcurrentUpdate(
             "Another request changed this resource at the same time; fetch it again."
         ) from exc
+
+
+def retry_on_conflict(use_case):
+    """Run a use case again if a concurrent writer got there first.
+
+    Only when the client did not pin a version with If-Match: then losing the race is a 412.
+    """
+
+    @functools.wraps(use_case)
+    def run(*args, **kwargs):
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                return use_case(*args, **kwargs)
+            except ConcurrentUpdate:
+                if kwargs.get("expected_version") is not None or attempt == MAX_ATTEMPTS:
+                    raise
+
+    return run

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from factcheck.extensions import db
 from factcheck.models import Claim, Source
 from factcheck.services import claims
-from factcheck.services.common import commit, get_or_404, require_version
+from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
 OLDEST_FIRST = Sort("id", Source.id, descending=False)
@@ -19,7 +19,7 @@ def create(claim_id: int, data: dict) -> Source:
     if source.accessed_at is None:
         source.accessed_at = datetime.now(UTC)
     db.session.add(source)
-    claims.touch(claim)
+    claims.touch(claim_id)
     commit()
     return source
 
@@ -28,20 +28,22 @@ def get(source_id: int) -> Source:
     return get_or_404(Source, source_id)
 
 
+@retry_on_conflict
 def update(source_id: int, changes: dict, *, expected_version: int | None = None) -> Source:
     source = get(source_id)
     require_version(source, expected_version)
     for field, value in changes.items():
         setattr(source, field, value)
-    claims.touch(get_or_404(Claim, source.claim_id))
+    claims.touch(source.claim_id)
     commit()
     return source
 
 
+@retry_on_conflict
 def delete(source_id: int, *, expected_version: int | None = None) -> None:
     source = get(source_id)
     require_version(source, expected_version)
-    claims.touch(get_or_404(Claim, source.claim_id))
+    claims.touch(source.claim_id)
     db.session.delete(source)
     commit()
 

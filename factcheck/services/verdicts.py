@@ -12,7 +12,8 @@ NEWEST_FIRST = Sort("-id", Verdict.id, descending=True)
 
 
 def create(claim_id: int, data: dict) -> Verdict:
-    claim = claims.get(claim_id)
+    # The lock orders concurrent verdicts: the last committed is the newest and sets `rating`.
+    claim = claims.get(claim_id, for_update=True)
     rating = data["rating"]
     verdict = Verdict(
         claim=claim,
@@ -22,8 +23,7 @@ def create(claim_id: int, data: dict) -> Verdict:
         summary=data.get("summary"),
     )
     db.session.add(verdict)
-    claim.rating = rating
-    claims.touch(claim)
+    claims.touch(claim_id, rating=rating)
     commit()
     return verdict
 
