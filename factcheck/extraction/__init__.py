@@ -1,0 +1,15 @@
+"""Claim extraction: find check-worthy statements in news text and who made them.
+
+Pure Python; never imports the web app or the database layer.
+
+    extract(text, publisher=None) -> list[ExtractedClaim]   sorted by start
+    score(sentences) -> list[float]                          check-worthiness in [0, 1]
+    checkworthy(sentences) -> list[tuple[float, bool]]       (score, score >= THRESHOLD)
+"""
+
+from factcheck.extraction.claims import ExtractedClaim, extract
+from factcheck.extraction.model import checkworthy, score, shipped
+
+THRESHOLD: float = shipped().threshold
+
+__all__ = ["THRESHOLD", "ExtractedClaim", "checkworthy", "extract", "score"]

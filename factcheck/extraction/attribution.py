@@ -1,0 +1,685 @@
+"""Who makes each statement: claimant attribution for news sentences.
+
+Recognises the reporting patterns of news prose ("X said that ...",
+"“...,” X told reporters", "according to X", "..., X said") and keeps a
+small discourse memory so that later mentions resolve to the full name
+first used ("President Vladimir Putin said ..." then "Putin told ..." and
+"He claimed ..." both give "Vladimir Putin").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.extraction import compound
+
+_CUES = (
+    "said|says|say|told|tells|tell|claimed|claims|claim|argued|argues|insisted|insists|added|adds|"
+    "stated|states|noted|notes|warned|warns|wrote|writes|tweeted|posted|announced|announces|"
+    "declared|declares|denied|denies|deny|hinted|hints|suggested|suggests|acknowledged|admitted|"
+    "alleged|alleges|asserted|asserts|confirmed|confirms|reported|reports|explained|explains|"
+    "estimated|estimates|predicted|predicts|promised|vowed|repeated|repeats|maintained|maintains|"
+    "contended|contends|emphasized|emphasised|stressed|testified|conceded|countered|disputed|"
+    "believes|believe|thinks|think|argue|insist|found|find|finds|showed|shows|revealed|reveals|"
+    "concluded|concludes|pointed\\s+out|points\\s+out|recalled|recalls|observed|cautioned|complained|"
+    "boasted|responded|replied|charged|accused|remarked|continued|urged|pledged|projected|projects|"
+    "forecast|calculated|determined|indicated|signaled|signalled|lamented|suspect|suspects|suspected|"
+    "fear|fears|feared|worry|worries|worried|expect|expects|expected|doubt|doubts|agreed|agree|agrees|"
+    "conceded|acknowledges|admits|announced|reiterated|explained|wrote|ruled|rules"
+)
+# Cues that never take the statement directly after them ("told reporters").
+_NO_BARE_CLAUSE = frozenset(
+    {"told", "tells", "tell", "continued", "added", "adds", "urged", "charged"}
+)
+_CLAUSE_OPENER = re.compile(
+    r"\s+(?:he|she|it|they|we|I|you|the|a|an|his|her|its|their|our|this|these|those|there|several|many|some|"
+    r"no|all|most|more|only|\d[\d,.]*|[A-Z][\w'’.-]*)\s"
+)
+NEGATING_CUES = frozenset({"denied", "denies", "deny", "disputed"})
+_TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "gov.",
+        "governor",
+        "mayor",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "gen.",
+        "general",
+        "judge",
+        "justice",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "speaker",
+        "leader",
+        "king",
+        "queen",
+        "pope",
+        "premier",
+        "ambassador",
+        "director",
+        "ceo",
+        "commissioner",
+        "attorney",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "press",
+        "lt.",
+        "col.",
+        "sgt.",
+        "capt.",
+        "adm.",
+        "professor",
+        "prof.",
+        "sheriff",
+        "chief",
+        "former",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "state",
+        "national",
+        "democratic",
+        "republican",
+    ]
+)
+_ROLES = (
+    "officials?|sources?|experts?|analysts?|critics?|lawmakers?|legislators?|diplomats?|spokesman|"
+    "spokeswoman|spokesperson|authorities|researchers?|scientists?|economists?|investigators?|"
+    "prosecutors?|police|ministry|government|administration|campaign|report|study|survey|poll|"
+    "statement|aides?|advisers?|advisors?|residents?|witnesses|observers|representatives?|"
+    "commanders?|leaders?|office|department|agency|committee|court|company|group|party|military|"
+    "army|intelligence|data|figures|documents?"
+)
+_CAP = r"(?:[A-Z][\w'’./-]*|[A-Z]\.)"
+_NAMED = rf"{_CAP}(?:\s+(?:(?:of|for|de|van|von|al|bin|the)\s+)?{_CAP})*"
+_WH = r"(?:how|what|why|who|whom|which|that|whether|where|when|if)"
+_PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
+_DETERMINER = (
+    r"(?:(?:the|The|a|A|an|An|another|Another|some|Some|many|Many|several|Several"
+    r"|senior|top|other|its|his|her|their)\s+)"
+)
+_SPEAKER = (
+    rf"(?P<speaker>{_PRONOUN}"
+    rf"|{_DETERMINER}*(?:\d{{4}}\s+)?(?:{_NAMED}\s+)?(?:(?!{_WH}\b)[a-z]+\s+){{0,2}}(?:{_ROLES})"
+    rf"(?:\s+(?:by|from|of|at)\s+(?:the\s+)?{_NAMED})?(?:\s+{_NAMED})?"
+    rf"|{_DETERMINER}?{_NAMED}(?:\s*\([^()]{{1,30}}\))?)"
+)
+_ADVERBS = (
+    r"(?:also|later|then|has|have|had|previously|repeatedly|again|would|will|was|were|is|are|"
+    r"reportedly|recently|publicly|once|earlier|further|flatly|firmly|privately|has\s+long|"
+    r"had\s+long|even|still|separately|initially|quickly|(?:on|last|this|early|late)\s+[A-Z]?[a-z]+)"
+)
+_CUE = rf"(?P<cue>{_CUES})\b"
+_QUOTE = re.compile(r"“[^“”]+(?:”|$)|\"[^\"]+(?:\"|$)|''(?:(?!'').)+(?:''|$)")
+_OPEN = "“\"'‘"
+_CLOSE = "”\"'’"
+
+# Where a subject may start: the sentence start or a coordinating boundary.
+_CLAUSE_START = (
+    r"(?:^|(?<=^While\s)|(?<=^As\s)|(?<=^When\s)|(?<=^But\s)|(?<=^And\s)|(?<=^Although\s)"
+    r"|(?<=^Yet\s)|(?<=[,;:]\s)|(?<=[,;:][”\"’]\s)|(?<=\sas\s)|(?<=\swhile\s)|(?<=\sbut\s)"
+    r"|(?<=\sand\s)|(?<=\swhen\s)|(?<=\sbecause\s))"
+)
+_REPORTED = (
+    re.compile(rf"{_CLAUSE_START}{_SPEAKER}(?:,[^,]{{1,120}},)?\s+(?:{_ADVERBS}\s+)*{_CUE}"),
+    # "..., one of the family's attorneys, Justin Bamberg, said ..."
+    re.compile(rf"(?<=,\s)(?P<speaker>{_NAMED}),\s+(?:{_ADVERBS}\s+)*{_CUE}"),
+)
+_SPEAKER_CUE = rf"{_SPEAKER}\s+(?:{_ADVERBS}\s+)*{_CUE}"
+# After the cue the speaker may be a long description: "said 9/11 widow Terry Strada".
+_CUE_SPEAKER = rf"{_CUE}\s+(?P<speaker>[^,;“”\"()]{{2,100}}?)(?=\s*(?:,|[.!]?$))"
+_WHEN = (
+    r"(?:\s+(?:on|in|at|during|to|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b[^,;]{0,60})?"
+)
+# Attribution right after a quotation: ”, he said' or ”, said Mr. Smith'.
+_QUOTE_THEN_SPEAKER = tuple(
+    re.compile(rf"\s*,?\s*{order}") for order in (_SPEAKER_CUE, _CUE_SPEAKER)
+)
+# Attribution closing a sentence: ", officials said." or ", said Mr. Smith."
+_TRAILING = tuple(
+    re.compile(rf",\s+{order}{_WHEN}\s*[.!]?$") for order in (_SPEAKER_CUE, _CUE_SPEAKER)
+)
+_ACCORDING_LEAD = re.compile(rf"(?:According|according)\s+to\s+{_SPEAKER}\s*,\s*")
+_ACCORDING_TAIL = re.compile(rf",?\s+according\s+to\s+{_SPEAKER}[^,;]{{0,80}}?(?:[.!]?$|,)")
+_PARENTHETICAL = re.compile(rf",\s+{_SPEAKER}\s+(?:{_ADVERBS}\s+)*{_CUE}[^,;“”\"]{{0,60}},\s+")
+_THAT = re.compile(r"(?:(?!\bthat\b)[^,;“\"]){0,80}?\bthat\s+")
+_VIEW_THAT = re.compile(
+    r"\s*(?:his|her|their|its|the)\s+(?:[a-z]+\s+)?(?:view|claim|assertion|position|belief|argument|warning)\s+that\s+"
+)
+_FOLLOW_ON = re.compile(
+    r"\s*,\s*(?:adding|saying|arguing|noting|insisting|claiming|stressing|explaining|warning)\s+(?:that\s+)?"
+)
+_SENTENCE_SUBJECT = re.compile(
+    rf"^(?:[A-Z][a-z]+,\s+)?{_DETERMINER}?(?P<name>{_NAMED})\s+(?:{_ADVERBS}\s+)*[a-z]"
+)
+_NAME_MENTION = re.compile(_NAMED)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "some",
+        "many",
+        "several",
+        "senior",
+        "top",
+        "other",
+        "its",
+        "his",
+        "her",
+        "their",
+    ]
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "but",
+        "and",
+        "or",
+        "if",
+        "while",
+        "when",
+        "as",
+        "still",
+        "yet",
+        "so",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "of",
+        "by",
+        "with",
+        "from",
+        "after",
+        "before",
+        "since",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One statement found in a sentence, with the span it came from."""
+
+    start: int  # the segment of the sentence the statement came from
+    end: int
+    content_start: int  # the statement's own words within it
+    content_end: int
+    quoted: bool  # the content is verbatim quotation
+    claimant: str | None
+    cue: str | None
+    reasons: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of the article said about who is who."""
+
+    publisher: str | None = None
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    titles: dict[str, set[str]] = field(default_factory=dict)  # full name -> titles seen
+    person: str | None = None  # the person "he" or "she" most likely refers to
+    group: str | None = None  # the group or organisation "they" or "it" refers to
+    quote_speaker: str | None = None  # speaker of the last attributed quotation
+    quote_paragraph: int = -1
+
+    def learn(self, sentence: str) -> None:
+        for match in _NAME_MENTION.finditer(sentence):
+            self._register(match.group())
+        subject = _SENTENCE_SUBJECT.match(sentence)
+        if subject:
+            name = self._person_name(subject.group("name"))
+            if name:
+                self.person = name
+
+    def _register(self, phrase: str) -> str | None:
+        words = phrase.split()
+        titles = set()
+        while words and words[0].lower() in _TITLES:
+            titles.add(words.pop(0).lower())
+        words = [w for w in words if w.lower() not in _NOT_NAMES]
+        if not words:
+            return None
+        name = " ".join(words)
+        surname = words[-1]
+        known = self.full_names.get(surname)
+        if len(words) > 1 or titles:
+            if known is None or (len(name) > len(known) and name.endswith(known)):
+                self.full_names[surname] = name
+            self.titles.setdefault(self.full_names[surname], set()).update(titles)
+        return self.full_names.get(surname, name)
+
+    def _person_name(self, phrase: str) -> str | None:
+        words = phrase.split()
+        if not words or words[0].lower() in _NOT_NAMES and len(words) == 1:
+            return None
+        name = self._register(phrase)
+        # A single unknown capitalised word is more likely a place or a group.
+        if name and (" " in name or name in self.titles):
+            return name
+        return None
+
+    def resolve(self, speaker: str) -> tuple[str | None, tuple[str, ...]]:
+        """Claimant for a speaker phrase, and how it was found."""
+        bare = re.sub(r"\s*\([^()]*\)", "", speaker).strip()
+        last = bare.rsplit(" ", 1)[-1]
+        if last.endswith(".") and last.count(".") == 1 and len(last) > 4:
+            bare = bare[:-1]  # the sentence's full stop, not an abbreviation
+        lowered = bare.lower()
+        if lowered in ("he", "she"):
+            return self.person, ("pronoun",)
+        if lowered in ("they", "it"):
+            return self.group or self.person, ("pronoun",)
+        # A person named anywhere in the phrase is the speaker:
+        # "Kremlin spokesman Dmitry Peskov", "said 9/11 widow Terry Strada".
+        for mention in _NAME_MENTION.finditer(bare):
+            name = self._person_name(mention.group())
+            if name:
+                self.person = name
+                return name, ()
+        words = bare.split()
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        if not words:
+            return None, ()
+        if not any(w[:1].isupper() for w in words):
+            by_title = self._by_title(words)
+            if by_title:
+                return by_title, ("title",)
+        group = " ".join(words)
+        if len(words) == 1 and words[0][:1].isupper():
+            group = self.full_names.get(group, group)
+        self.group = group
+        return group, ()
+
+    def _by_title(self, words: list[str]) -> str | None:
+        # "the president" refers to the salient person if that is their title.
+        if self.person and words and words[-1].lower() in self.titles.get(self.person, set()):
+            return self.person
+        return None
+
+
+def attribute(
+    text: str, start: int, end: int, paragraph: int, discourse: Discourse
+) -> list[Statement]:
+    """Statements of the sentence text[start:end], updating the discourse memory."""
+    sentence = text[start:end]
+    found = (
+        _quote_first(sentence, discourse)
+        or _according_to(sentence, discourse)
+        or _trailing(sentence, discourse)
+        or _parenthetical(sentence, discourse)
+        or _reported(sentence, discourse)
+        or _continued_quote(sentence, paragraph, discourse)
+        or [_own(0, len(sentence), discourse)]
+    )
+    speakers = [s.claimant for s in found if s.quoted and s.claimant]
+    if speakers:
+        discourse.quote_speaker = speakers[0]
+        discourse.quote_paragraph = paragraph
+    discourse.learn(sentence)
+    # Patterns work on the sentence alone; shift back to offsets in `text`.
+    return [
+        Statement(
+            s.start + start,
+            s.end + start,
+            s.content_start + start,
+            s.content_end + start,
+            s.quoted,
+            s.claimant,
+            s.cue,
+            s.reasons,
+        )
+        for s in found
+    ]
+
+
+def _own(start: int, end: int, discourse: Discourse) -> Statement:
+    """The publisher's own reporting."""
+    claimant = discourse.publisher
+    return Statement(
+        start, end, start, end, False, claimant, None, ("publisher",) if claimant else ()
+    )
+
+
+def _quote_first(sentence: str, discourse: Discourse) -> list[Statement]:
+    """“Quote,” X said[, adding that ...].  Also: Words “quoted,” X said."""
+    for quote in _QUOTE.finditer(sentence):
+        tail = _first(_QUOTE_THEN_SPEAKER, "match", sentence, quote.end())
+        # Only ',” he said' or '!” he said' attributes the quote; in
+        # '“many provisions” it found acceptable' the words run on.
+        closing = sentence[quote.start() : quote.end()].rstrip(_CLOSE)[-1:]
+        if tail and (closing in ",?!—" or tail.group().lstrip().startswith(",")):
+            break
+    else:
+        return []
+    claimant, how = discourse.resolve(tail.group("speaker"))
+    cue = tail.group("cue")
+    q_start, q_end = _inner(sentence, quote.start(), quote.end())
+    # A quotation led by the writer's own words is a statement, not verbatim.
+    whole_quote = quote.start() == 0
+    if not whole_quote:
+        q_start = 0
+    follow = _FOLLOW_ON.match(sentence, _clause_end(sentence, tail.end()))
+    first_end = follow.start() if follow else len(sentence)
+    statements = [
+        Statement(
+            0,
+            _trim_end(sentence, first_end),
+            q_start,
+            q_end,
+            whole_quote,
+            claimant,
+            cue,
+            ("attributed_quote" if whole_quote else "reported_speech",) + how,
+        )
+    ]
+    if follow:
+        statements += _pieces(
+            sentence, follow.start() + 1, follow.end(), claimant, cue, ("reported_speech",) + how
+        )
+    return statements
+
+
+def _parenthetical(sentence: str, discourse: Discourse) -> list[Statement]:
+    """Statement, X said, continues."""
+    middle = _PARENTHETICAL.search(sentence)
+    if not middle or middle.start() < 10:
+        return []
+    claimant, how = discourse.resolve(middle.group("speaker"))
+    return [
+        Statement(
+            0,
+            len(sentence),
+            0,
+            len(sentence),
+            False,
+            claimant,
+            middle.group("cue"),
+            ("reported_speech",) + how,
+        )
+    ]
+
+
+def _according_to(sentence: str, discourse: Discourse) -> list[Statement]:
+    lead = _ACCORDING_LEAD.match(sentence)
+    if lead:
+        claimant, how = discourse.resolve(lead.group("speaker"))
+        return [
+            Statement(
+                0,
+                len(sentence),
+                lead.end(),
+                len(sentence),
+                False,
+                claimant,
+                "according to",
+                ("according_to",) + how,
+            )
+        ]
+    tail = _ACCORDING_TAIL.search(sentence)
+    if tail:
+        claimant, how = discourse.resolve(tail.group("speaker"))
+        if not tail.group().endswith(","):
+            return [
+                Statement(
+                    0,
+                    len(sentence),
+                    0,
+                    tail.start(),
+                    False,
+                    claimant,
+                    "according to",
+                    ("according_to",) + how,
+                )
+            ]
+        return [
+            Statement(
+                0,
+                len(sentence),
+                0,
+                len(sentence),
+                False,
+                claimant,
+                "according to",
+                ("according_to",) + how,
+            )
+        ]
+    return []
+
+
+def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
+    """Statement, X said."""
+    tail = _first(_TRAILING, "search", sentence, 0)
+    if not tail or tail.start() < 15:
+        return []
+    claimant, how = discourse.resolve(tail.group("speaker"))
+    content_start, content_end, quoted = 0, tail.start(), False
+    quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, tail.start()))
+    if quote:
+        content_start, content_end = _inner(sentence, quote.start(), quote.end())
+        quoted = True
+    reasons = ("attributed_quote" if quoted else "reported_speech",) + how
+    return [
+        Statement(
+            0,
+            len(sentence),
+            content_start,
+            content_end,
+            quoted,
+            claimant,
+            tail.group("cue"),
+            reasons,
+        )
+    ]
+
+
+def _reported(sentence: str, discourse: Discourse) -> list[Statement]:
+    """X said (that) ...; X claimed that A and that B; X said “...”."""
+    matches = sorted(
+        (m for pattern in _REPORTED for m in pattern.finditer(sentence)), key=lambda m: m.start()
+    )
+    for match in matches:
+        after = match.end()
+        gap = len(sentence[after:]) - len(sentence[after:].lstrip(" ,:"))
+        quote = _QUOTE.match(sentence, after + gap)
+        that = _VIEW_THAT.match(sentence, after) or _THAT.match(sentence, after)
+        cue = match.group("cue")
+        if quote:
+            content_start = quote.start()
+        elif that:
+            content_start = that.end()
+        elif cue not in _NO_BARE_CLAUSE and _CLAUSE_OPENER.match(sentence, after):
+            content_start = after + 1
+        else:
+            continue
+        claimant, how = discourse.resolve(match.group("speaker"))
+        lead = _coordinate_lead(sentence, match.start())
+        statements = [_own(0, lead, discourse)] if lead else []
+        segment_start = match.start() if lead else 0
+        if quote:
+            q_start, q_end = _inner(sentence, quote.start(), quote.end())
+            statements.append(
+                Statement(
+                    segment_start,
+                    len(sentence),
+                    q_start,
+                    q_end,
+                    True,
+                    claimant,
+                    cue,
+                    ("attributed_quote",) + how,
+                )
+            )
+        else:
+            statements += _pieces(
+                sentence, segment_start, content_start, claimant, cue, ("reported_speech",) + how
+            )
+        return statements
+    return []
+
+
+def _pieces(
+    sentence: str,
+    segment_start: int,
+    content_start: int,
+    claimant: str | None,
+    cue: str,
+    reasons: tuple[str, ...],
+) -> list[Statement]:
+    """One statement per claim of reported speech starting at content_start."""
+    pieces = compound.split(sentence, content_start, len(sentence))
+    statements = []
+    for n, (p_start, p_end, c_start, c_end) in enumerate(pieces):
+        seg_start = _skip_space(sentence, segment_start) if n == 0 else p_start
+        statements.append(
+            Statement(
+                seg_start,
+                _trim_end(sentence, p_end),
+                c_start,
+                _trim_end(sentence, c_end),
+                False,
+                claimant,
+                cue,
+                reasons,
+            )
+        )
+    return statements
+
+
+def _continued_quote(sentence: str, paragraph: int, discourse: Discourse) -> list[Statement]:
+    """A quotation standing alone right after another by a known speaker."""
+    quote = _QUOTE.fullmatch(sentence.rstrip("."))
+    if not quote or not discourse.quote_speaker or paragraph - discourse.quote_paragraph > 1:
+        return []
+    q_start, q_end = _inner(sentence, quote.start(), quote.end())
+    return [
+        Statement(
+            0,
+            len(sentence),
+            q_start,
+            q_end,
+            True,
+            discourse.quote_speaker,
+            None,
+            ("continued_quote",),
+        )
+    ]
+
+
+def _first(
+    patterns: tuple[re.Pattern, ...], method: str, sentence: str, position: int
+) -> re.Match | None:
+    for pattern in patterns:
+        match = getattr(pattern, method)(sentence, position)
+        if match:
+            return match
+    return None
+
+
+def _coordinate_lead(sentence: str, speaker_start: int) -> int | None:
+    """End of an independent clause before ", and X said that ..." (else None)."""
+    match = re.search(r"(?:,\s+and|;)\s+$", sentence[:speaker_start])
+    if match and len(sentence[: match.start()].split()) >= 4:
+        return match.start()
+    return None
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    comma = sentence.find(",", position)
+    return comma if comma >= 0 else len(sentence)
+
+
+def _after_quote_close(sentence: str, position: int) -> int:
+    return position + 1 if position < len(sentence) and sentence[position] in _CLOSE else position
+
+
+def _inner(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words: inside the marks, without the comma before ," he said."""
+    while start < end and sentence[start] in _OPEN:
+        start += 1
+    while end > start and sentence[end - 1] in _CLOSE:
+        end -= 1
+    while end > start and sentence[end - 1] in ", ":
+        end -= 1
+    return start, end
+
+
+def _skip_space(sentence: str, position: int) -> int:
+    while position < len(sentence) and sentence[position] in " ,":
+        position += 1
+    return position
+
+
+def _trim_end(sentence: str, end: int) -> int:
+    while end > 0 and sentence[end - 1] in " ,;":
+        end -= 1
+    return end

@@ -1,0 +1,95 @@
+"""Assemble claims: clean-up -> sentences -> attribution -> scoring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from factcheck.extraction import cleanup, model, segment
+from factcheck.extraction.attribution import NEGATING_CUES, Discourse, Statement, attribute
+from factcheck.extraction.features import hand_features, tokens
+
+# A statement a named source is quoted or reported as making is kept with a
+# lower model score than the publisher's own sentences: who said it is
+# itself worth checking, and the model was trained on speakers' own words.
+ATTRIBUTED_FACTOR = 0.3
+MIN_WORDS = 4
+_SIGNALS = {
+    "has_number": "number",
+    "has_percent": "percentage",
+    "comparison": "comparison",
+    "causal_or_legal": "causal_or_legal",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedClaim:
+    text: str  # the checkable statement, readable on its own
+    quote: str | None  # the verbatim words when the statement is a quotation
+    claimant: str | None  # who makes the statement; None when unknown
+    start: int  # text[start:end] of the original is the segment it came from
+    end: int
+    score: float  # check-worthiness of `text` in [0, 1]
+    reasons: tuple[str, ...]  # the signals that selected it
+
+
+def extract(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
+    """Check-worthy claims of an article, sorted by start offset."""
+    threshold = model.shipped().threshold
+    claims = []
+    for claim in candidates(text, publisher):
+        named = claim.claimant is not None and "publisher" not in claim.reasons
+        if claim.score >= threshold:
+            selected_by = "model>=threshold"
+        elif named and claim.score >= threshold * ATTRIBUTED_FACTOR:
+            selected_by = "attributed_statement"
+        else:
+            continue
+        claims.append(replace(claim, reasons=claim.reasons + (selected_by,)))
+    return claims
+
+
+def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
+    """Every declarative statement of the article with its score, selected or not."""
+    discourse = Discourse(publisher=publisher)
+    statements: list[Statement] = []
+    for sentence in segment.split(text, cleanup.article_spans(text)):
+        statements += attribute(text, sentence.start, sentence.end, sentence.paragraph, discourse)
+    readable = [(s, _readable(text, s)) for s in statements]
+    readable = [(s, t) for s, t in readable if len(t.split()) >= MIN_WORDS]
+    out = []
+    for (statement, claim_text), probability in zip(
+        readable, model.score(t for _, t in readable), strict=True
+    ):
+        signals = hand_features(claim_text, tokens(claim_text))
+        if "question" in signals or "opinion_opener" in signals:
+            continue
+        reasons = tuple(_SIGNALS[s] for s in signals if s in _SIGNALS) + statement.reasons
+        quote = text[statement.content_start : statement.content_end] if statement.quoted else None
+        out.append(
+            ExtractedClaim(
+                claim_text,
+                quote,
+                statement.claimant,
+                statement.start,
+                statement.end,
+                round(probability, 4),
+                reasons,
+            )
+        )
+    out.sort(key=lambda c: (c.start, c.end))
+    return out
+
+
+def _readable(text: str, statement: Statement) -> str:
+    """The statement as a sentence that stands on its own."""
+    content = " ".join(text[statement.content_start : statement.content_end].split())
+    content = content.rstrip(" ,;:")
+    if not content:
+        return ""
+    if statement.cue in NEGATING_CUES and statement.claimant:
+        # "X denied that A" must not become the claim "A".
+        content = f"{statement.claimant} {statement.cue} that {content}"
+    content = content[0].upper() + content[1:]
+    if content.rstrip("\"”’'")[-1:] not in (".", "!", "?"):
+        content += "."
+    return content

@@ -1,0 +1,161 @@
+from factcheck.extraction.attribution import Discourse, attribute
+
+
+def run(paragraphs, publisher=None):
+    """Statements per sentence of a text given as paragraphs of sentences."""
+    text, spans = "", []
+    for number, sentences in enumerate(paragraphs):
+        for sentence in sentences:
+            start = len(text)
+            text += sentence + " "
+            spans.append((start, start + len(sentence), number))
+        text += "\n"
+    discourse = Discourse(publisher=publisher)
+    return text, [attribute(text, s, e, p, discourse) for s, e, p in spans]
+
+
+def content(text, statement):
+    return text[statement.content_start : statement.content_end]
+
+
+def test_reported_speech_with_that():
+    text, [[st]] = run(
+        [["President Vladimir Putin said Thursday that Russian forces would advance."]]
+    )
+    assert st.claimant == "Vladimir Putin"
+    assert content(text, st) == "Russian forces would advance."
+    assert not st.quoted
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name():
+    text, results = run(
+        [
+            ["President Vladimir Putin said on Monday that talks had stalled."],
+            ["“We will not retreat,” Putin told reporters."],
+            ["He claimed that the army had taken 20 villages."],
+        ]
+    )
+    assert [r[0].claimant for r in results] == ["Vladimir Putin"] * 3
+    assert "pronoun" in results[2][0].reasons
+
+
+def test_pronoun_follows_the_subject_not_the_last_name_mentioned():
+    _, results = run(
+        [
+            ["Governor Ana Ruiz repeated her view that Mayor Tom Baker had no mandate."],
+            ["“The budget is illegal,” she said."],
+        ]
+    )
+    assert results[1][0].claimant == "Ana Ruiz"
+
+
+def test_quote_before_attribution_gives_the_verbatim_words():
+    text, [[st]] = run(
+        [["“Prices rose 20 percent. Wages did not,” said Maria Lopez, an economist."]]
+    )
+    assert st.quoted
+    assert st.claimant == "Maria Lopez"
+    assert content(text, st) == "Prices rose 20 percent. Wages did not"
+
+
+def test_quote_after_attribution():
+    text, [[st]] = run([["Senator John Carter said: “The deficit doubled in four years.”"]])
+    assert st.quoted and st.claimant == "John Carter"
+    assert content(text, st) == "The deficit doubled in four years."
+
+
+def test_according_to_leading_and_trailing():
+    text, [[lead], [tail]] = run(
+        [
+            [
+                "According to the World Bank, poverty fell by half since 1990.",
+                "Exports grew 7 percent last year, according to the Trade Ministry.",
+            ]
+        ]
+    )
+    assert lead.claimant == "World Bank"
+    assert content(text, lead) == "poverty fell by half since 1990."
+    assert tail.claimant == "Trade Ministry"
+    assert content(text, tail) == "Exports grew 7 percent last year"
+
+
+def test_trailing_attribution_and_group_sources():
+    text, [[st]] = run([["The plant will close in May, company officials said."]])
+    assert st.claimant == "company officials"
+    assert content(text, st) == "The plant will close in May"
+
+
+def test_continued_quote_keeps_the_speaker():
+    _, results = run(
+        [
+            [
+                "“We want a deal,” Dr. Omar Haddad said.",
+                "“But the terms must change.”",
+            ]
+        ]
+    )
+    assert results[1][0].claimant == "Omar Haddad"
+    assert "continued_quote" in results[1][0].reasons
+
+
+def test_unattributed_reporting_goes_to_the_publisher_or_nobody():
+    _, [[mine]] = run([["The plan was pared down to 20 points."]], publisher="The Daily Planet")
+    assert mine.claimant == "The Daily Planet" and "publisher" in mine.reasons
+    _, [[nobody]] = run([["The plan was pared down to 20 points."]])
+    assert nobody.claimant is None
+
+
+def test_second_clause_with_its_own_source_is_split_off():
+    text, [[own, hinted]] = run(
+        [
+            [
+                "The plan has been pared down to 20 points, "
+                "and U.S. officials have hinted that Ukraine agreed.",
+            ]
+        ],
+        publisher="The Daily Planet",
+    )
+    assert own.claimant == "The Daily Planet"
+    assert content(text, own) == "The plan has been pared down to 20 points"
+    assert hinted.claimant == "U.S. officials"
+    assert content(text, hinted) == "Ukraine agreed."
+
+
+def test_compound_reported_speech_gives_one_statement_per_claim():
+    text, [_, [first, second]] = run(
+        [
+            ["President Vladimir Putin spoke on Thursday."],
+            [
+                "He claimed that troops are advancing on “all fronts” "
+                "and that losses outpace recruitment."
+            ],
+        ]
+    )
+    assert content(text, first) == "troops are advancing on “all fronts”"
+    assert content(text, second) == "losses outpace recruitment."
+    assert first.claimant == second.claimant == "Vladimir Putin"
+    assert text[second.start : second.end] == "and that losses outpace recruitment."
+
+
+def test_quote_then_adding_that_gives_two_statements():
+    text, [_, [quote, added]] = run(
+        [
+            ["Foreign Minister Li Wei spoke in Beijing."],
+            [
+                "“There was no draft. There was a list,” he said, "
+                "adding that officials saw it only after the leak."
+            ],
+        ]
+    )
+    assert quote.quoted and content(text, quote) == "There was no draft. There was a list"
+    assert content(text, added) == "officials saw it only after the leak."
+    assert quote.claimant == added.claimant == "Li Wei"
+
+
+def test_quoted_phrase_running_on_is_not_an_attributed_quote():
+    text, [[st]] = run(
+        [["The Kremlin has said the draft included “many provisions” it found acceptable."]]
+    )
+    assert st.claimant == "Kremlin"
+    assert not st.quoted
+    assert content(text, st) == "the draft included “many provisions” it found acceptable."
