@@ -1,10 +1,13 @@
-"""Command-line tools: `flask --app wsgi seed`, alongside Flask-Migrate's `db` group."""
+"""Command-line tools: `flask --app wsgi seed|extract`, alongside Flask-Migrate's `db` group."""
 
+import json
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
 
+from factcheck import extraction
+from factcheck.schemas.extraction import ExtractOut
 from factcheck.services import seeding
 
 
@@ -28,5 +31,16 @@ def seed_command(directory: Path | None) -> None:
     )
 
 
+@click.command("extract")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--publisher", help="Claimant for the publisher's own unattributed reporting.")
+def extract_command(path: Path, publisher: str | None) -> None:
+    """Print the claims found in a text file, as POST /api/v1/extract answers them."""
+    text = path.read_text(encoding="utf-8")
+    found = extraction.extract(text, publisher=publisher)
+    click.echo(json.dumps(ExtractOut().dump({"claims": found}), ensure_ascii=False, indent=2))
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
+    app.cli.add_command(extract_command)

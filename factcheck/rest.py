@@ -24,7 +24,8 @@ BODY_METHODS = {"POST", "PUT", "PATCH"}
 def require_json_body():
     """Reject request bodies that are not JSON before any view parses them."""
     request = flask.request
-    if request.method in BODY_METHODS and not webargs_core.is_json(request.mimetype):
+    has_body = bool(request.content_length) or "Transfer-Encoding" in request.headers
+    if request.method in BODY_METHODS and has_body and not webargs_core.is_json(request.mimetype):
         raise UnsupportedMediaType(
             "Send the request body as JSON with 'Content-Type: application/json'."
         )

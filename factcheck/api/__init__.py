@@ -2,11 +2,11 @@
 
 from flask import Flask
 
-from factcheck.api import articles, claims, docs, sources, verdicts
+from factcheck.api import articles, claims, docs, extraction, sources, verdicts
 from factcheck.api.converters import IdConverter, id_schema
 from factcheck.rest import Api
 
-RESOURCE_BLUEPRINTS = (articles.blp, claims.blp, sources.blp, verdicts.blp)
+RESOURCE_BLUEPRINTS = (articles.blp, claims.blp, sources.blp, verdicts.blp, extraction.blp)
 
 
 def register_blueprints(app: Flask, api: Api) -> None:

@@ -16,7 +16,14 @@ from factcheck.api.http import (
     with_etag,
 )
 from factcheck.rest import Blueprint
-from factcheck.schemas.article import ArticleIn, ArticleOut, ArticlePage, ArticlePatch, ArticleQuery
+from factcheck.schemas.article import (
+    ArticleCreatedOut,
+    ArticleCreateIn,
+    ArticleOut,
+    ArticlePage,
+    ArticlePatch,
+    ArticleQuery,
+)
 from factcheck.schemas.claim import ClaimPage
 from factcheck.schemas.common import PageQuery
 from factcheck.services import articles, claims
@@ -33,13 +40,15 @@ class Articles(MethodView):
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
         return page(articles.list_articles(query, limit=limit, cursor=cursor))
 
-    @blp.arguments(ArticleIn)
-    @blp.response(201, ArticleOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
+    @blp.arguments(ArticleCreateIn)
+    @blp.response(
+        201, ArticleCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER}
+    )
     @errors(blp, 409)
     def post(self, data):
-        """Add an article; the same URL or body twice is a 409 naming the existing article"""
-        article = articles.create(data)
-        return created(article, "articles.ArticleById", article_id=article.id)
+        """Add an article (and with `extract`, its claims); the same URL or body twice is a 409"""
+        ingested = articles.ingest(data, extract=data.pop("extract"))
+        return created(ingested, "articles.ArticleById", article_id=ingested.id)
 
 
 @blp.route("/<id:article_id>")

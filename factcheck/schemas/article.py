@@ -1,9 +1,14 @@
 import marshmallow as ma
 
-from factcheck.schemas.common import InputSchema, PageQuery, PatchSchema, page_schema
+from factcheck.schemas.common import (
+    MAX_BODY_CHARS,
+    InputSchema,
+    PageQuery,
+    PatchSchema,
+    page_schema,
+)
+from factcheck.schemas.extraction import ArticleExtractionOut
 from factcheck.schemas.fields import HttpUrl, Language, Text
-
-MAX_BODY_CHARS = 200_000
 
 
 class ArticleIn(InputSchema):
@@ -14,6 +19,13 @@ class ArticleIn(InputSchema):
     published_at = ma.fields.AwareDateTime(default_timezone=None, allow_none=True)
     language = Language(allow_none=True)
     body = Text(MAX_BODY_CHARS, multiline=True, required=True)
+
+
+class ArticleCreateIn(ArticleIn):
+    extract = ma.fields.Boolean(
+        load_default=False,
+        metadata={"description": "Also extract the article's claims and store them as submitted"},
+    )
 
 
 class ArticlePatch(ArticleIn, PatchSchema):
@@ -47,3 +59,12 @@ class ArticleQuery(PageQuery):
 
 
 ArticlePage = page_schema(ArticleSummaryOut, "ArticlePage")
+
+
+class ArticleCreatedOut(ArticleOut):
+    extraction = ma.fields.Nested(
+        ArticleExtractionOut,
+        required=True,
+        allow_none=True,
+        metadata={"description": "The claims stored from the article when `extract` was true"},
+    )

@@ -5,6 +5,7 @@ from marshmallow import validate
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
+MAX_BODY_CHARS = 200_000  # an article or a text to extract from
 
 
 class InputSchema(ma.Schema):

@@ -20,11 +20,14 @@ LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 class Text(ma.fields.String):
     """A trimmed string of 1..max_length characters; single-line unless multiline=True.
 
+    trim=False keeps surrounding whitespace, for texts that character offsets point into.
+
     The checks run in code rather than as a regex so a megabyte of input costs linear time.
     """
 
-    def __init__(self, max_length: int, *, multiline: bool = False, **kwargs):
+    def __init__(self, max_length: int, *, multiline: bool = False, trim: bool = True, **kwargs):
         self.multiline = multiline
+        self.trim = trim
         metadata = {
             "pattern": _TEXT_PATTERN if multiline else _LINE_PATTERN,
             **kwargs.pop("metadata", {}),
@@ -34,8 +37,10 @@ class Text(ma.fields.String):
         )
 
     def _deserialize(self, value, attr, data, **kwargs):
-        value = super()._deserialize(value, attr, data, **kwargs).strip()
-        if not value:
+        value = super()._deserialize(value, attr, data, **kwargs)
+        if self.trim:
+            value = value.strip()
+        if not value.strip():
             raise ma.ValidationError("Must not be blank.")
         forbidden = _CONTROL if self.multiline else _CONTROL_OR_NEWLINE
         if forbidden.search(value):

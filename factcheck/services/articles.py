@@ -2,6 +2,7 @@
 
 import hashlib
 import unicodedata
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -10,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from factcheck.errors import Conflict
 from factcheck.extensions import db
 from factcheck.models import Article, Claim
+from factcheck.services import extraction
 from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
@@ -51,13 +53,33 @@ def _commit_unique(data: dict, exclude_id: int | None = None) -> None:
         raise
 
 
-def create(data: dict) -> Article:
+@dataclass(frozen=True)
+class Ingested:
+    """A new article and, when asked for, the claims extracted from it.
+
+    Reads through to the article's fields, so it serialises as the article plus `extraction`.
+    """
+
+    article: Article
+    extraction: "extraction.ArticleExtraction | None" = None
+
+    def __getattr__(self, name):
+        return getattr(self.article, name)
+
+
+def ingest(data: dict, *, extract: bool = False) -> Ingested:
+    """Store an article; with `extract`, its extracted claims too, in the same transaction."""
     data = {**data, "content_hash": content_hash(data["body"])}
     _refuse_duplicate(data)
     article = Article(**data)
     db.session.add(article)
+    found = extraction.add_claims_from(article) if extract else None
     _commit_unique(data)
-    return article
+    return Ingested(article, found)
+
+
+def create(data: dict) -> Article:
+    return ingest(data).article
 
 
 def get(article_id: int) -> Article:
