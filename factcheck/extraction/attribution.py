@@ -26,7 +26,27 @@ _CUES = (
     "boasted|responded|replied|charged|accused|remarked|continued|urged|pledged|projected|projects|"
     "forecast|calculated|determined|indicated|signaled|signalled|lamented|suspect|suspects|suspected|"
     "fear|fears|feared|worry|worries|worried|expect|expects|expected|doubt|doubts|agreed|agree|agrees|"
-    "conceded|acknowledges|admits|announced|reiterated|explained|wrote|ruled|rules"
+    "conceded|acknowledges|admits|announced|reiterated|explained|wrote|ruled|rules|saying|arguing|"
+    "claiming|insisting|stressing|warning|suggesting|predicting|noting|hinting|learned|learns"
+)
+# Cues of a stance, intention or judgement rather than speech ("X wants ...",
+# "X called the plan a disgrace"): the whole sentence is credited to X.
+_STANCE_CUES = (
+    "wants|want|wanted|plans|plan|planned|intends|intend|intended|hopes|hope|hoped|"
+    "calls|called|calling|describes|described|criticized|criticised|criticizes|criticises|"
+    "attacked|attacks|blasted|slammed|condemned|condemns|praised|praises|lauded|hailed|"
+    "welcomed|cites|cited|echoed|echoes|questioned|questions|defended|defends|defending|"
+    "rejected|rejects|dismissed|dismisses|blamed|blames|accuses|urges|pledges|promises|"
+    "promising|vows|vowed|proposed|proposes|demanded|demands|demanding|refused|refuses|"
+    "threatened|threatens|supports|supported|support|backs|backed|endorsed|endorses|"
+    "opposes|opposed|oppose|advocates|advocated|touted|touts|highlighted|highlights|"
+    "mocked|mocks|likened|compared|characterized|labeled|labelled|branded|asked|asks|"
+    "asking|mentioned|sought|seeks|favors|favours|favored|recommended|recommends|"
+    "encouraged|encourages|decried|applauded|pushed|pushes|pushing|pointed\\s+to|"
+    "sees|views|viewed|considers|considered|regards|regarded|recognized|credited|"
+    "praising|attacking|slamming|blasting|questioning|urging|accusing|blaming|"
+    "is\\s+doubling\\s+down|doubled\\s+down|took\\s+aim|takes\\s+aim|weighed\\s+in|"
+    "spoke|speaks|talked|talks|insisted|agreed|disagreed|disagrees"
 )
 # Cues that never take the statement directly after them ("told reporters").
 _NO_BARE_CLAUSE = frozenset(
@@ -102,18 +122,42 @@ _TITLES = frozenset(
         "republican",
     ]
 )
+_PERSON_TITLES = _TITLES - {
+    "vice",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "press",
+    "former",
+    "state",
+    "national",
+    "democratic",
+    "republican",
+    "deputy",
+}
 _ROLES = (
     "officials?|sources?|experts?|analysts?|critics?|lawmakers?|legislators?|diplomats?|spokesman|"
     "spokeswoman|spokesperson|authorities|researchers?|scientists?|economists?|investigators?|"
     "prosecutors?|police|ministry|government|administration|campaign|report|study|survey|poll|"
     "statement|aides?|advisers?|advisors?|residents?|witnesses|observers|representatives?|"
     "commanders?|leaders?|office|department|agency|committee|court|company|group|party|military|"
-    "army|intelligence|data|figures|documents?"
+    "army|intelligence|data|figures|documents?|supporters?|allies|opponents?|voters|backers|"
+    "critics|members|advocates|activists|protesters|demonstrators|delegates|donors|rivals?|"
+    "surrogates?|team|camp|staff|ad|video|memo|letter|complaint|lawsuit|filing|tweets?|website|"
+    "union|council|board|commission|institute|foundation|center|panel|network|newspaper|"
+    "chief|director|secretary|chairman|chairwoman|president|senator|governor|nominee|candidate"
 )
 _CAP = r"(?:[A-Z][\w'’./-]*|[A-Z]\.)"
 _NAMED = rf"{_CAP}(?:\s+(?:(?:of|for|de|van|von|al|bin|the)\s+)?{_CAP})*"
 _WH = r"(?:how|what|why|who|whom|which|that|whether|where|when|if)"
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
+# "a report released last year", "a poll conducted by Gallup"
+_RELEASED = (
+    r"(?:\s+(?:released|published|issued|conducted|commissioned)"
+    r"(?:\s+(?:last|this|on|in|earlier)\s+[\w-]+)?(?:\s+(?:by|for)\s+(?:the\s+)?" + _NAMED + r")?)?"
+)
 _DETERMINER = (
     r"(?:(?:the|The|a|A|an|An|another|Another|some|Some|many|Many|several|Several"
     r"|senior|top|other|its|his|her|their)\s+)"
@@ -121,8 +165,9 @@ _DETERMINER = (
 _SPEAKER = (
     rf"(?P<speaker>{_PRONOUN}"
     rf"|{_DETERMINER}*(?:\d{{4}}\s+)?(?:{_NAMED}\s+)?(?:(?!{_WH}\b)[a-z]+\s+){{0,2}}(?:{_ROLES})"
-    rf"(?:\s+(?:by|from|of|at)\s+(?:the\s+)?{_NAMED})?(?:\s+{_NAMED})?"
-    rf"|{_DETERMINER}?{_NAMED}(?:\s*\([^()]{{1,30}}\))?)"
+    rf"(?:\s+(?:by|from|of|at)\s+(?:the\s+)?{_NAMED})?(?:\s+{_NAMED})?{_RELEASED}"
+    rf"|{_DETERMINER}?(?:(?:{_NAMED}(?:’s|'s)?\s+)?(?:(?!{_WH}\b)[a-z][\w-]*\s+){{1,3}})?{_NAMED}"
+    rf"(?:\s*\([^()]{{1,30}}\))?)"
 )
 _ADVERBS = (
     r"(?:also|later|then|has|have|had|previously|repeatedly|again|would|will|was|were|is|are|"
@@ -130,7 +175,7 @@ _ADVERBS = (
     r"had\s+long|even|still|separately|initially|quickly|(?:on|last|this|early|late)\s+[A-Z]?[a-z]+)"
 )
 _CUE = rf"(?P<cue>{_CUES})\b"
-_QUOTE = re.compile(r"“[^“”]+(?:”|$)|\"[^\"]+(?:\"|$)|''(?:(?!'').)+(?:''|$)")
+_QUOTE = re.compile(r"“[^“”]+”|“[^“”\"]+\"|“[^“”]+$|\"[^\"]+(?:\"|$)|''(?:(?!'').)+(?:''|$)")
 _OPEN = "“\"'‘"
 _CLOSE = "”\"'’"
 
@@ -145,9 +190,21 @@ _REPORTED = (
     # "..., one of the family's attorneys, Justin Bamberg, said ..."
     re.compile(rf"(?<=,\s)(?P<speaker>{_NAMED}),\s+(?:{_ADVERBS}\s+)*{_CUE}"),
 )
-_SPEAKER_CUE = rf"{_SPEAKER}\s+(?:{_ADVERBS}\s+)*{_CUE}"
-# After the cue the speaker may be a long description: "said 9/11 widow Terry Strada".
-_CUE_SPEAKER = rf"{_CUE}\s+(?P<speaker>[^,;“”\"()]{{2,100}}?)(?=\s*(?:,|[.!]?$))"
+# An apposition or relative clause between speaker and cue: "Quina Jones, 25,
+# said", "Mitch McConnell, R-Ky., said", "Mr. Obama, who ..., said".
+_APPOSITION = r"(?:,\s+[^,;“”\"]{1,120},)?"
+_SPEAKER_CUE = rf"{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*{_CUE}"
+# After the cue the speaker may be a long description: "said 9/11 widow Terry
+# Strada", "said Rep. Joseph Crowley (D-N.Y.)"; not "said Tuesday", "told me".
+_NOT_SPEAKER = (
+    r"(?:on|in|at|to|as|during|after|before|while|when|because|me|us|him|her|them|it|that|"
+    r"reporters|yesterday|today|tonight|last|this|earlier|later|then|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b"
+)
+_CUE_SPEAKER = (
+    rf"{_CUE}\s+(?!{_NOT_SPEAKER})(?P<speaker>(?:[^,;“”\"()]|\([^()]{{1,30}}\)){{2,100}}?)"
+    r"(?=\s*(?:,|[.!]?$))"
+)
 _WHEN = (
     r"(?:\s+(?:on|in|at|during|to|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)\b[^,;]{0,60})?"
@@ -158,7 +215,8 @@ _QUOTE_THEN_SPEAKER = tuple(
 )
 # Attribution closing a sentence: ", officials said." or ", said Mr. Smith."
 _TRAILING = tuple(
-    re.compile(rf",\s+{order}{_WHEN}\s*[.!]?$") for order in (_SPEAKER_CUE, _CUE_SPEAKER)
+    re.compile(rf",\s+{order}{_WHEN}{tail}\s*[.!]?$")
+    for order, tail in ((_SPEAKER_CUE, ""), (_CUE_SPEAKER, r"(?:,\s+[^,;“”\"]{1,150})?"))
 )
 _ACCORDING_LEAD = re.compile(rf"(?:According|according)\s+to\s+{_SPEAKER}\s*,\s*")
 _ACCORDING_TAIL = re.compile(rf",?\s+according\s+to\s+{_SPEAKER}[^,;]{{0,80}}?(?:[.!]?$|,)")
@@ -167,6 +225,117 @@ _THAT = re.compile(r"(?:(?!\bthat\b)[^,;“\"]){0,80}?\bthat\s+")
 _VIEW_THAT = re.compile(
     r"\s*(?:his|her|their|its|the)\s+(?:[a-z]+\s+)?(?:view|claim|assertion|position|belief|argument|warning)\s+that\s+"
 )
+# Speech and belief cues whose bare complement is the statement: "Pence says
+# too much is made of ...", "Trump said Tuesday the deal was dead".
+_BARE_SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "claimed",
+        "claims",
+        "claim",
+        "argued",
+        "argues",
+        "argue",
+        "insisted",
+        "insists",
+        "insist",
+        "believes",
+        "believe",
+        "thinks",
+        "think",
+        "contended",
+        "contends",
+        "maintained",
+        "maintains",
+        "warned",
+        "warns",
+        "predicted",
+        "predicts",
+        "wrote",
+        "writes",
+        "tweeted",
+        "estimated",
+        "estimates",
+        "acknowledged",
+        "admitted",
+        "admits",
+        "conceded",
+        "agreed",
+        "suggested",
+        "suggests",
+        "fears",
+        "feared",
+        "worries",
+        "worried",
+        "expects",
+        "expected",
+        "stressed",
+        "stressing",
+        "saying",
+        "arguing",
+        "claiming",
+        "insisting",
+        "noted",
+        "notes",
+        "announced",
+        "declared",
+    ]
+)
+_BARE_CLAUSE = re.compile(
+    r"(?:\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this|earlier|late)\s+"
+    r"(?:week|month|year|night|morning|weekend|summer|spring|fall|autumn|winter)"
+    r"|yesterday|today|tonight|recently|repeatedly|again|also|then|publicly|privately"
+    r"|flatly|bluntly|simply))*\s+"
+    r"(?!(?:to|so|nothing|something|little|much|in|on|at|of|for|with|by|from|about|during"
+    r"|after|before|as|while|when|yes|no|goodbye|hello|hi|thanks|sorry|otherwise|more|less"
+    r"|\w+ly)\b)(?=[\w$“\"‘'])"
+)
+_STANCE = re.compile(
+    rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{_STANCE_CUES}|{_CUES})\b"
+)
+# "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
+_HEADLINE_SPEAKER = re.compile(rf"(?P<speaker>{_NAMED}):\s+(?=[\w“\"‘'])")
+_NOT_HEADLINE_SPEAKERS = frozenset(
+    [
+        "update",
+        "updated",
+        "note",
+        "editor's",
+        "correction",
+        "watch",
+        "read",
+        "related",
+        "photo",
+        "photos",
+        "video",
+        "source",
+        "sources",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "editorial",
+        "live",
+        "listen",
+        "q",
+        "a",
+        "warning",
+        "summary",
+        "background",
+        "context",
+        "disclosure",
+        "clarification",
+    ]
+)
+_CLAUSE_LIKE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|did|does|do|not|"
+    r"no)\b|\b[A-Z][\w'’.-]*\s+[a-z]+ed\b"
+)
+# “...” ― Ariana Huichapa.
+_DASH_SPEAKER = re.compile(rf"\s*[―—–]\s*(?P<speaker>{_NAMED})(?:,[^,;“”\"]{{1,100}})?\s*\.?$")
 _FOLLOW_ON = re.compile(
     r"\s*,\s*(?:adding|saying|arguing|noting|insisting|claiming|stressing|explaining|warning)\s+(?:that\s+)?"
 )
@@ -303,8 +472,19 @@ class Discourse:
     def _register(self, phrase: str) -> str | None:
         words = phrase.split()
         titles = set()
-        while words and words[0].lower() in _TITLES:
+        while len(words) > 1 and words[0].lower() in _TITLES:
             titles.add(words.pop(0).lower())
+            if len(words) > 2 and words[0] == "of":
+                words = words[2:]
+        # "Oversight Chairman Jason Chaffetz", "Secretary of State John Kerry":
+        # the name follows the last title of a person.
+        for i in range(len(words) - 2, -1, -1):
+            if words[i].lower() in _PERSON_TITLES:
+                titles.add(words[i].lower())
+                words = words[i + 1 :]
+                if len(words) > 2 and words[0] == "of":
+                    words = words[2:]
+                break
         words = [w for w in words if w.lower() not in _NOT_NAMES]
         if not words:
             return None
@@ -378,7 +558,9 @@ def attribute(
         or _trailing(sentence, discourse)
         or _parenthetical(sentence, discourse)
         or _reported(sentence, discourse)
+        or _headline_speaker(sentence, discourse)
         or _continued_quote(sentence, paragraph, discourse)
+        or _stance(sentence, discourse)
         or [_own(0, len(sentence), discourse)]
     )
     speakers = [s.claimant for s in found if s.quoted and s.claimant]
@@ -520,7 +702,7 @@ def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
     """Statement, X said."""
     tail = _first(_TRAILING, "search", sentence, 0)
     if not tail or tail.start() < 15:
-        return []
+        return _dash_speaker(sentence, discourse)
     claimant, how = discourse.resolve(tail.group("speaker"))
     content_start, content_end, quoted = 0, tail.start(), False
     quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, tail.start()))
@@ -557,6 +739,8 @@ def _reported(sentence: str, discourse: Discourse) -> list[Statement]:
             content_start = quote.start()
         elif that:
             content_start = that.end()
+        elif cue in _BARE_SPEECH and (bare := _BARE_CLAUSE.match(sentence, after)):
+            content_start = bare.end()
         elif cue not in _NO_BARE_CLAUSE and _CLAUSE_OPENER.match(sentence, after):
             content_start = after + 1
         else:
@@ -640,9 +824,20 @@ def _first(
 ) -> re.Match | None:
     for pattern in patterns:
         match = getattr(pattern, method)(sentence, position)
-        if match:
+        if match and _plausible_speaker(match):
             return match
     return None
+
+
+def _plausible_speaker(match: re.Match) -> bool:
+    """A speaker named after the cue is a noun phrase, not a clause: not
+    "said Clinton reached out ..." or "said no decision had been made"."""
+    if match.start("speaker") < match.start("cue"):
+        return True
+    if match.group("cue").endswith("ing"):  # ", suggesting elements align ..."
+        return False
+    speaker = match.group("speaker")
+    return len(speaker.split()) <= 12 and not _CLAUSE_LIKE.search(speaker)
 
 
 def _coordinate_lead(sentence: str, speaker_start: int) -> int | None:
@@ -683,3 +878,80 @@ def _trim_end(sentence: str, end: int) -> int:
     while end > 0 and sentence[end - 1] in " ,;":
         end -= 1
     return end
+
+
+def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
+    """X wants / called ... / pledged to ... / has also questioned ...: the
+    sentence states X's position, so X is its claimant."""
+    match = _STANCE.search(sentence)
+    if not match or match.start() > 60:
+        return []
+    claimant, how = discourse.resolve(match.group("speaker"))
+    if not claimant:
+        return []
+    lead = _coordinate_lead(sentence, match.start())
+    statements = [_own(0, lead, discourse)] if lead else []
+    segment_start = match.start() if lead else 0
+    return statements + [
+        Statement(
+            segment_start,
+            len(sentence),
+            segment_start,
+            len(sentence),
+            False,
+            claimant,
+            match.group("cue"),
+            ("stance",) + how,
+        )
+    ]
+
+
+def _headline_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
+    """Name: statement (a headline or a transcript turn)."""
+    match = _HEADLINE_SPEAKER.match(sentence)
+    if not match:
+        return []
+    speaker = match.group("speaker")
+    words = speaker.split()
+    if len(words) > 4 or " ".join(words).lower() in _NOT_HEADLINE_SPEAKERS:
+        return []
+    if len(words) == 1:
+        if speaker.lower() in _NOT_NAMES or len(speaker) < 3:
+            return []
+        name = speaker.title() if speaker.isupper() and len(speaker) > 4 else speaker
+        claimant, how = discourse.full_names.get(name, name), ()
+    else:
+        claimant, how = discourse._person_name(speaker), ()
+        if not claimant:
+            return []
+    return [
+        Statement(
+            0,
+            len(sentence),
+            match.end(),
+            len(sentence),
+            False,
+            claimant,
+            ":",
+            ("reported_speech",) + how,
+        )
+    ]
+
+
+def _dash_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
+    """“Quotation.” ― Name (a quotation signed with a dash)."""
+    dash = _DASH_SPEAKER.search(sentence)
+    if not dash:
+        return []
+    quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, dash.start()))
+    if not quote:
+        quote = _QUOTE.fullmatch(sentence.rstrip(), 0, dash.start())
+    if not quote:
+        return []
+    claimant, how = discourse.resolve(dash.group("speaker"))
+    q_start, q_end = _inner(sentence, quote.start(), quote.end())
+    return [
+        Statement(
+            0, len(sentence), q_start, q_end, True, claimant, "―", ("attributed_quote",) + how
+        )
+    ]

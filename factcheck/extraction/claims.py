@@ -11,7 +11,7 @@ from factcheck.extraction.features import hand_features, tokens
 # A statement a named source is quoted or reported as making is kept with a
 # lower model score than the publisher's own sentences: who said it is
 # itself worth checking, and the model was trained on speakers' own words.
-ATTRIBUTED_FACTOR = 0.3
+ATTRIBUTED_FACTOR = 0.1
 MIN_WORDS = 4
 _SIGNALS = {
     "has_number": "number",

@@ -159,3 +159,139 @@ def test_quoted_phrase_running_on_is_not_an_attributed_quote():
     assert st.claimant == "Kremlin"
     assert not st.quoted
     assert content(text, st) == "the draft included “many provisions” it found acceptable."
+
+
+def test_stance_cues_credit_the_sentence_to_the_named_subject():
+    text, [[wants], [called]] = run(
+        [
+            [
+                "Senator Maria Ortiz wants the state to cap rents at 3 percent.",
+                "Ortiz called the governor's budget “a fantasy” on Monday.",
+            ]
+        ]
+    )
+    assert wants.claimant == "Maria Ortiz" and "stance" in wants.reasons
+    assert content(text, wants) == text[wants.start : wants.end]
+    assert called.claimant == "Maria Ortiz"
+
+
+def test_apposition_between_speaker_and_cue():
+    text, [[age], [party]] = run(
+        [
+            [
+                "“We will not stop,” Quina Jones, 25, said as the march moved on.",
+                "“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., "
+                "said Tuesday.",
+            ]
+        ]
+    )
+    assert age.claimant == "Quina Jones"
+    assert party.claimant == "Mitch McConnell"
+    assert content(text, party) == "The veto will be overridden"
+
+
+def test_relative_clause_between_speaker_and_cue():
+    _, [[st]] = run(
+        [["Derek Mitchell, who served as ambassador to Burma, said Clinton reached out in 2009."]]
+    )
+    assert st.claimant == "Derek Mitchell"
+
+
+def test_a_time_or_a_clause_after_the_cue_is_not_the_speaker():
+    _, [[st], [other]] = run(
+        [
+            [
+                "A lawyer for the papers, David Schulz, said no decision had been made.",
+                "Prices rose again, suggesting demand outpaced supply.",
+            ]
+        ]
+    )
+    assert st.claimant == "David Schulz"
+    assert other.claimant is None
+
+
+def test_titles_before_the_name_are_not_part_of_it():
+    _, [[chair], [kerry]] = run(
+        [
+            [
+                "“Immunity deals are wrong,” Oversight Chairman Jason Chaffetz (R-Utah) said.",
+                "Secretary of State John Kerry said that talks would continue.",
+            ]
+        ]
+    )
+    assert chair.claimant == "Jason Chaffetz"
+    assert kerry.claimant == "John Kerry"
+
+
+def test_descriptors_before_a_name():
+    text, [[st], [found]] = run(
+        [
+            [
+                "Republican presidential candidate Donald Trump has said that the wall is cheap.",
+                "A Government Accountability Office report released last year found that the "
+                "agency lost track of $2 million.",
+            ]
+        ]
+    )
+    assert st.claimant == "Donald Trump"
+    assert content(text, st) == "the wall is cheap."
+    assert found.claimant == "Government Accountability Office"
+
+
+def test_bare_clause_after_a_speech_cue_and_a_day():
+    text, [[says], [day]] = run(
+        [
+            [
+                "Mike Pence says too much is made of the tweets.",
+                "Trump said Tuesday the deal was dead.",
+            ]
+        ]
+    )
+    assert says.claimant == "Mike Pence"
+    assert content(text, says) == "too much is made of the tweets."
+    assert day.claimant == "Trump" and content(text, day) == "the deal was dead."
+
+
+def test_mixed_quotation_marks():
+    text, [[st]] = run([['“Deals should not be required," Senator Ann Lee said in a statement.']])
+    assert st.quoted and st.claimant == "Ann Lee"
+    assert content(text, st) == "Deals should not be required"
+
+
+def test_headline_and_transcript_speakers():
+    text, [[headline], [turn], [note]] = run(
+        [
+            ["Pat Caddell: Voters Worry About the Economy."],
+            ["WALLACE: But the polls show a tie."],
+            ["Update: the story was corrected."],
+        ]
+    )
+    assert headline.claimant == "Pat Caddell"
+    assert content(text, headline) == "Voters Worry About the Economy."
+    assert turn.claimant == "Wallace"
+    assert note.claimant is None
+
+
+def test_quotation_signed_with_a_dash():
+    text, [[st]] = run([["“I would rather live anywhere else.” ― Adriana Rodarte"]])
+    assert st.quoted and st.claimant == "Adriana Rodarte"
+    assert content(text, st) == "I would rather live anywhere else."
+
+
+def test_trailing_speaker_with_apposition_after_the_cue():
+    _, [[st]] = run(
+        [
+            [
+                "The answers are “not meeting the demand,” says Paul Rieckhoff, founder of "
+                "Veterans of America."
+            ]
+        ]
+    )
+    assert st.claimant == "Paul Rieckhoff"
+
+
+def test_according_to_a_described_organisation():
+    _, [[st]] = run(
+        [["Incomes would rise 19.9 percent, according to the conservative-leaning Tax Foundation."]]
+    )
+    assert st.claimant == "Tax Foundation"
