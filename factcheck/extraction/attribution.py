@@ -22,7 +22,7 @@ _CUES = (
     "estimated|estimates|predicted|predicts|promised|vowed|repeated|repeats|maintained|maintains|"
     "contended|contends|emphasized|emphasised|stressed|testified|conceded|countered|disputed|"
     "believes|believe|thinks|think|argue|insist|found|find|finds|showed|shows|revealed|reveals|"
-    "concluded|concludes|pointed\\s+out|points\\s+out|recalled|recalls|observed|cautioned|complained|"
+    "concluded|concludes|pointed\\s+out|points\\s+out|point\\s+out|recalled|recalls|observed|cautioned|complained|"
     "boasted|responded|replied|charged|accused|remarked|continued|urged|pledged|projected|projects|"
     "forecast|calculated|determined|indicated|signaled|signalled|lamented|suspect|suspects|suspected|"
     "fear|fears|feared|worry|worries|worried|expect|expects|expected|doubt|doubts|agreed|agree|agrees|"
@@ -46,7 +46,20 @@ _STANCE_CUES = (
     "sees|views|viewed|considers|considered|regards|regarded|recognized|credited|"
     "praising|attacking|slamming|blasting|questioning|urging|accusing|blaming|"
     "is\\s+doubling\\s+down|doubled\\s+down|took\\s+aim|takes\\s+aim|weighed\\s+in|"
-    "spoke|speaks|talked|talks|insisted|agreed|disagreed|disagrees"
+    "spoke|speaks|talked|talks|insisted|agreed|disagreed|disagrees|"
+    # Acts that PolNeAR also credits to their subject: "Clinton unveiled a
+    # list", "Trump took offense at", "Ham went on to explain".
+    "unveiled|unveiling|unleashed|identified|released|"
+    "issued|laid\\s+out|lays\\s+out|outlined|detailed|took\\s+offense|"
+    "takes\\s+offense|took\\s+issue|takes\\s+issue|spoke\\s+(?:of|about|out)|went\\s+on\\s+to\\s+[a-z]+|"
+    "goes\\s+on\\s+to\\s+[a-z]+|thought|shouted|yelled|yelling|chanted|chanting|scolded|"
+    "thanked|sounded|voted|rated|documented|referenced|"
+    "decided|delivered|seized\\s+on|seizing\\s+on|promoting|promoted|describing|"
+    "seeking|raising\\s+questions|raised\\s+questions|raises\\s+questions|accusing|accuse|"
+    "encouraged|encourage|tied|singled\\s+out|proclaimed|bragged|joked|"
+    "quipped|mused|lashed\\s+out|railed|bemoaned|exhorted|argued|insisted|"
+    "chimed\\s+in|weighed\\s+in|touted|hit\\s+back|fired\\s+back|struck\\s+back|"
+    "embraced|refuses|refused|rejected|denounced|warned|demands|mocked"
 )
 # Cues that never take the statement directly after them ("told reporters").
 _NO_BARE_CLAUSE = frozenset(
@@ -66,7 +79,9 @@ _TITLES = frozenset(
         "secretary",
         "senator",
         "sen.",
+        "sens.",
         "rep.",
+        "reps.",
         "representative",
         "gov.",
         "governor",
@@ -120,9 +135,17 @@ _TITLES = frozenset(
         "national",
         "democratic",
         "republican",
+        "democrat",
+        "libertarian",
+        "gop",
+        "rival",
     ]
 )
 _PERSON_TITLES = _TITLES - {
+    "democrat",
+    "libertarian",
+    "gop",
+    "rival",
     "vice",
     "prime",
     "foreign",
@@ -162,8 +185,12 @@ _DETERMINER = (
     r"(?:(?:the|The|a|A|an|An|another|Another|some|Some|many|Many|several|Several"
     r"|senior|top|other|its|his|her|their)\s+)"
 )
+_PARTY = r"(?:\s*\([^()]{1,30}\))?"
+# Sources joined with "and": "Trump and Clinton", "Sens. Jon Tester (D-Mont.) and David Vitter".
+_JOINT = rf"{_NAMED}{_PARTY}(?:,\s+{_NAMED}{_PARTY})*,?\s+and\s+{_NAMED}{_PARTY}"
 _SPEAKER = (
     rf"(?P<speaker>{_PRONOUN}"
+    rf"|{_JOINT}(?=\s+(?:both\s+|all\s+)?[a-z])"
     rf"|{_DETERMINER}*(?:\d{{4}}\s+)?(?:{_NAMED}\s+)?(?:(?!{_WH}\b)[a-z]+\s+){{0,2}}(?:{_ROLES})"
     rf"(?:\s+(?:by|from|of|at)\s+(?:the\s+)?{_NAMED})?(?:\s+{_NAMED})?{_RELEASED}"
     rf"|{_DETERMINER}?(?:(?:{_NAMED}(?:’s|'s)?\s+)?(?:(?!{_WH}\b)[a-z][\w-]*\s+){{1,3}})?{_NAMED}"
@@ -172,7 +199,8 @@ _SPEAKER = (
 _ADVERBS = (
     r"(?:also|later|then|has|have|had|previously|repeatedly|again|would|will|was|were|is|are|"
     r"reportedly|recently|publicly|once|earlier|further|flatly|firmly|privately|has\s+long|"
-    r"had\s+long|even|still|separately|initially|quickly|(?:on|last|this|early|late)\s+[A-Z]?[a-z]+)"
+    r"had\s+long|even|still|separately|initially|quickly|now|often|just|all|both|"
+    r"(?!family\b|early\b)[a-z]{3,}ly|(?:on|last|this|early|late)\s+[A-Z]?[a-z]+)"
 )
 _CUE = rf"(?P<cue>{_CUES})\b"
 _QUOTE = re.compile(r"“[^“”]+”|“[^“”\"]+\"|“[^“”]+$|\"[^\"]+(?:\"|$)|''(?:(?!'').)+(?:''|$)")
@@ -181,7 +209,7 @@ _CLOSE = "”\"'’"
 
 # Where a subject may start: the sentence start or a coordinating boundary.
 _CLAUSE_START = (
-    r"(?:^|(?<=^While\s)|(?<=^As\s)|(?<=^When\s)|(?<=^But\s)|(?<=^And\s)|(?<=^Although\s)"
+    r"(?:^|(?<=^[\"“])|(?<=^While\s)|(?<=^As\s)|(?<=^When\s)|(?<=^But\s)|(?<=^And\s)|(?<=^Although\s)"
     r"|(?<=^Yet\s)|(?<=[,;:]\s)|(?<=[,;:][”\"’]\s)|(?<=\sas\s)|(?<=\swhile\s)|(?<=\sbut\s)"
     r"|(?<=\sand\s)|(?<=\swhen\s)|(?<=\sbecause\s))"
 )
@@ -297,7 +325,13 @@ _STANCE = re.compile(
     rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{_STANCE_CUES}|{_CUES})\b"
 )
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
-_HEADLINE_SPEAKER = re.compile(rf"(?P<speaker>{_NAMED}):\s+(?=[\w“\"‘'])")
+# A phrase of time or place before the subject: "At a fundraiser in New York
+# with Barbra Streisand, Clinton called ...".
+_INTRODUCED = re.compile(
+    r"(?:At|In|On|During|After|Before|Following|Speaking|Since|Earlier|Later|Last|This)\b"
+    r"[^;:“”\"]{0,140},\s+$"
+)
+_HEADLINE_SPEAKER = re.compile(rf"[\"“]?(?P<speaker>{_NAMED}):\s+(?=[\w“\"‘'])")
 _NOT_HEADLINE_SPEAKERS = frozenset(
     [
         "update",
@@ -343,6 +377,86 @@ _SENTENCE_SUBJECT = re.compile(
     rf"^(?:[A-Z][a-z]+,\s+)?{_DETERMINER}?(?P<name>{_NAMED})\s+(?:{_ADVERBS}\s+)*[a-z]"
 )
 _NAME_MENTION = re.compile(_NAMED)
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_CUE_WORDS = frozenset(w for w in (_CUES + "|" + _STANCE_CUES).split("|") if w.isalpha())
+_PERSONAL_OPENER = re.compile(r"(He|She)\s+[a-z]")
+_LEADING_WORD = re.compile(r"\s*([A-Za-z]+)\b(?![’'])")
+_PRONOUN_GENDER = {"he": "he", "his": "he", "she": "she", "her": "she"}
+_GROUP_PRONOUNS = frozenset(["it", "its", "they", "their"])
+# Last words of names of organisations rather than persons ("Tax Foundation").
+_ORGANISATION_WORDS = frozenset(
+    [
+        "foundation",
+        "center",
+        "centre",
+        "institute",
+        "committee",
+        "party",
+        "times",
+        "post",
+        "news",
+        "journal",
+        "department",
+        "ministry",
+        "council",
+        "commission",
+        "agency",
+        "bank",
+        "university",
+        "college",
+        "association",
+        "union",
+        "office",
+        "court",
+        "campaign",
+        "company",
+        "inc.",
+        "corp.",
+        "corporation",
+        "group",
+        "administration",
+        "service",
+        "bureau",
+        "fund",
+        "network",
+        "kremlin",
+        "house",
+        "senate",
+        "congress",
+        "parliament",
+        "assembly",
+        "police",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "board",
+        "cnn",
+        "msnbc",
+        "abc",
+        "nbc",
+        "cbs",
+        "reuters",
+        "today",
+        "tribune",
+        "herald",
+        "press",
+        "review",
+        "magazine",
+        "gazette",
+        "project",
+        "alliance",
+        "coalition",
+        "organization",
+        "organisation",
+        "federation",
+        "league",
+        "society",
+        "trust",
+        "partners",
+    ]
+)
+_GENDERED_TITLES = {"mr.": "he", "mrs.": "she", "ms.": "she", "miss": "she"}
 _DETERMINERS = frozenset(
     [
         "the",
@@ -446,6 +560,9 @@ class Statement:
     claimant: str | None
     cue: str | None
     reasons: tuple[str, ...]
+    # The name a leading pronoun of the content stands for ("he" -> the person
+    # reported; "I" in a quotation -> its speaker), or None.
+    referent: str | None = None
 
 
 @dataclass(slots=True)
@@ -459,8 +576,15 @@ class Discourse:
     group: str | None = None  # the group or organisation "they" or "it" refers to
     quote_speaker: str | None = None  # speaker of the last attributed quotation
     quote_paragraph: int = -1
+    turn_speaker: str | None = None  # speaker of a transcript turn ("PENCE: ...")
+    turn_paragraph: int = -1
+    people: set[str] = field(default_factory=set)  # names known to be persons
+    pronouns: dict[str, str] = field(default_factory=dict)  # person -> "he" or "she"
 
     def learn(self, sentence: str) -> None:
+        opener = _PERSONAL_OPENER.match(sentence)
+        if opener and self.person:
+            self.pronouns.setdefault(self.person, opener.group(1).lower())
         for match in _NAME_MENTION.finditer(sentence):
             self._register(match.group())
         subject = _SENTENCE_SUBJECT.match(sentence)
@@ -495,6 +619,8 @@ class Discourse:
             if known is None or (len(name) > len(known) and name.endswith(known)):
                 self.full_names[surname] = name
             self.titles.setdefault(self.full_names[surname], set()).update(titles)
+            for title in titles & _GENDERED_TITLES.keys():
+                self.pronouns.setdefault(self.full_names[surname], _GENDERED_TITLES[title])
         return self.full_names.get(surname, name)
 
     def _person_name(self, phrase: str) -> str | None:
@@ -504,8 +630,21 @@ class Discourse:
         name = self._register(phrase)
         # A single unknown capitalised word is more likely a place or a group.
         if name and (" " in name or name in self.titles):
+            self.people.add(name)
             return name
         return None
+
+    def is_person(self, name: str | None) -> bool:
+        return (
+            name is not None
+            and name in self.people
+            and name.rsplit(" ", 1)[-1].lower() not in _ORGANISATION_WORDS
+        )
+
+    def fits(self, name: str, pronoun: str) -> bool:
+        """May "he"/"she" (or "his"/"her") refer to this person?"""
+        known = self.pronouns.get(name)
+        return known is None or known == _PRONOUN_GENDER[pronoun]
 
     def resolve(self, speaker: str) -> tuple[str | None, tuple[str, ...]]:
         """Claimant for a speaker phrase, and how it was found."""
@@ -514,7 +653,11 @@ class Discourse:
         if last.endswith(".") and last.count(".") == 1 and len(last) > 4:
             bare = bare[:-1]  # the sentence's full stop, not an abbreviation
         lowered = bare.lower()
+        if " and " in bare and (joint := self._joint_names(bare)):
+            return ", ".join(joint[:-1]) + " and " + joint[-1], ()
         if lowered in ("he", "she"):
+            if self.person:
+                self.pronouns.setdefault(self.person, lowered)
             return self.person, ("pronoun",)
         if lowered in ("they", "it"):
             return self.group or self.person, ("pronoun",)
@@ -540,6 +683,16 @@ class Discourse:
         self.group = group
         return group, ()
 
+    def _joint_names(self, phrase: str) -> list[str]:
+        names = []
+        for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", phrase):
+            words = [w for w in part.split() if w.lower() not in _NOT_NAMES]
+            if not words or not words[-1][:1].isupper():
+                return []
+            name = self._register(" ".join(words)) or " ".join(words)
+            names.append(self.full_names.get(name, name))
+        return names
+
     def _by_title(self, words: list[str]) -> str | None:
         # "the president" refers to the salient person if that is their title.
         if self.person and words and words[-1].lower() in self.titles.get(self.person, set()):
@@ -551,15 +704,17 @@ def attribute(
     text: str, start: int, end: int, paragraph: int, discourse: Discourse
 ) -> list[Statement]:
     """Statements of the sentence text[start:end], updating the discourse memory."""
-    sentence = text[start:end]
+    sentence = _headline_cues(text[start:end])
     found = (
         _quote_first(sentence, discourse)
         or _according_to(sentence, discourse)
         or _trailing(sentence, discourse)
         or _parenthetical(sentence, discourse)
         or _reported(sentence, discourse)
-        or _headline_speaker(sentence, discourse)
+        or _headline_speaker(sentence, paragraph, discourse)
         or _continued_quote(sentence, paragraph, discourse)
+        or _signature(sentence, discourse)
+        or _turn(sentence, paragraph, discourse)
         or _stance(sentence, discourse)
         or [_own(0, len(sentence), discourse)]
     )
@@ -567,6 +722,7 @@ def attribute(
     if speakers:
         discourse.quote_speaker = speakers[0]
         discourse.quote_paragraph = paragraph
+    referents = [_referent(sentence, s, discourse) for s in found]
     discourse.learn(sentence)
     # Patterns work on the sentence alone; shift back to offsets in `text`.
     return [
@@ -579,9 +735,192 @@ def attribute(
             s.claimant,
             s.cue,
             s.reasons,
+            referent,
         )
-        for s in found
+        for s, referent in zip(found, referents, strict=True)
     ]
+
+
+def join_quotations(
+    text: str, sentences: list[tuple[int, int, int, list[Statement]]]
+) -> list[Statement]:
+    """The statements of all sentences, (start, end, paragraph, statements) each,
+    with a quotation that runs over several sentences of a paragraph made one
+    statement of its speaker: “A. B. C.” ― X, and X said: “A. B. C.”, where the
+    sentence splitter cut the quotation and only one piece names the speaker."""
+    out: list[Statement] = []
+    i = 0
+    while i < len(sentences):
+        j = i
+        inside = _quote_state(text[sentences[i][0] : sentences[i][1]], False)
+        while (
+            inside
+            and j + 1 < len(sentences)
+            and sentences[j + 1][2] == sentences[i][2]
+            and not _opens_afresh(text, sentences[j + 1][0])
+        ):
+            j += 1
+            inside = _quote_state(text[sentences[j][0] : sentences[j][1]], inside)
+        if _is_signature(sentences, j + 1, sentences[i][2]) and text[
+            sentences[i][0] : sentences[j][1]
+        ].rstrip(" .").endswith(("”", '"')):
+            j += 1
+        joined = _joined(text, sentences[i : j + 1]) if j > i else None
+        if joined:
+            out += joined
+        else:
+            for _, _, _, statements in sentences[i : j + 1]:
+                out += statements
+        i = j + 1
+    return out
+
+
+def _is_signature(
+    sentences: list[tuple[int, int, int, list[Statement]]], n: int, paragraph: int
+) -> bool:
+    if n >= len(sentences) or sentences[n][2] != paragraph or len(sentences[n][3]) != 1:
+        return False
+    statement = sentences[n][3][0]
+    return statement.cue == "―" and statement.content_start == statement.content_end
+
+
+def _opens_afresh(text: str, position: int) -> bool:
+    """A sentence that opens a new quotation ends the one before."""
+    return text[position : position + 1] in "“‘"
+
+
+def _quote_state(sentence: str, inside: bool) -> bool:
+    """Is a quotation still open after this sentence (given whether it was before)?"""
+    depth = 1 if inside else 0
+    for char in sentence:
+        if char == "“":
+            depth = 1
+        elif char == "”":
+            depth = 1 if sentence.lstrip().startswith("”") and depth == 0 else 0
+        elif char == '"':
+            depth = 1 - depth
+    return depth > 0
+
+
+def _joined(text: str, run: list[tuple[int, int, int, list[Statement]]]) -> list[Statement] | None:
+    speakers = [
+        (n, s)
+        for n, (_, _, _, statements) in enumerate(run)
+        for s in statements
+        if s.quoted and s.claimant and "publisher" not in s.reasons
+    ]
+    if speakers and speakers[-1][1].content_start == speakers[-1][1].content_end:
+        # A signature names the speaker of all the quoted words above it,
+        # "X said" among them, whoever spoke the quotation before that.
+        speakers = [(len(run) - 1, speakers[-1][1])]
+        run = [(a, b, c, [_unattributed(s) for s in st]) for a, b, c, st in run[:-1]] + run[-1:]
+    if len(speakers) != 1 or speakers[0][0] not in (0, len(run) - 1):
+        return None
+    at, quoted = speakers[0]
+    others = [s for n, (_, _, _, statements) in enumerate(run) if n != at for s in statements]
+    if any(s.claimant and "publisher" not in s.reasons for s in others):
+        return None  # another speaker inside: leave the sentences as they are
+    if at == 0:  # X said: “A. / B. / C.”
+        start, end = quoted.start, run[-1][1]
+        content_start, content_end = quoted.content_start, _quote_end(text, run[-1][0], end)
+    else:  # “A. / B. / C.” ― X
+        start, end = run[0][0], quoted.end
+        content_start, content_end = _skip_marks(text, run[0][0]), quoted.content_end
+        if quoted.content_start == quoted.content_end:  # “A. B.” / ― X
+            content_end = _quote_end(text, run[-2][0], run[-2][1])
+    merged = Statement(
+        start,
+        end,
+        content_start,
+        content_end,
+        True,
+        quoted.claimant,
+        quoted.cue,
+        quoted.reasons,
+        quoted.referent,
+    )
+    rest = [s for s in run[at][3] if s is not quoted]
+    return sorted([merged, *rest], key=lambda s: s.start)
+
+
+def _unattributed(statement: Statement) -> Statement:
+    return Statement(
+        statement.start,
+        statement.end,
+        statement.content_start,
+        statement.content_end,
+        False,
+        None,
+        None,
+        (),
+    )
+
+
+def _skip_marks(text: str, position: int) -> int:
+    while position < len(text) and text[position] in "“”\"‘’' ":
+        position += 1
+    return position
+
+
+def _quote_end(text: str, start: int, end: int) -> int:
+    """End of the quoted words of a sentence that closes a quotation."""
+    close = max(text.rfind(mark, start, end) for mark in '”"')
+    if close > start:
+        end = close
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def _headline_cues(sentence: str) -> str:
+    """A title-case headline with its cue words in lower case, so that the
+    patterns read "Chris Christie Calls Hillary Clinton ‘A Disgrace’" and
+    "Clean Energy Could Help, Lindsey Graham Says" (same length, same offsets)."""
+    words = _TITLE_WORD.findall(sentence)
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return sentence
+    return _TITLE_WORD.sub(
+        lambda m: m.group().lower() if m.group().lower() in _CUE_WORDS else m.group(), sentence
+    )
+
+
+def _referent(sentence: str, statement: Statement, discourse: Discourse) -> str | None:
+    """Who a leading pronoun of the statement's content refers to, if that is safe
+    to say: "Putin said he ..." -> Putin; "The Kremlin said it ..." -> the Kremlin;
+    "He has ruled ..." (the writer's own) -> the person the article is about;
+    “I ...,” Putin said -> Putin. None when nobody fits."""
+    claimant = statement.claimant
+    named = claimant is not None and "publisher" not in statement.reasons
+    if statement.quoted:
+        # Speakers quoted in the first person: the text names them instead.
+        return _display(sentence, claimant) if named else None
+    first = _LEADING_WORD.match(sentence, statement.content_start)
+    if not first:
+        return None
+    word = first.group(1).lower()
+    if word in _PRONOUN_GENDER:
+        if named and discourse.is_person(claimant):
+            return claimant if discourse.fits(claimant, word) else None
+        if named and " " not in claimant and claimant[:1].isupper():
+            return None  # "Smith said he ...": perhaps a person not yet known as one
+        person = discourse.person
+        return person if person and discourse.fits(person, word) else None
+    # "it" for an organisation, "they" for a plural group.
+    if (
+        word in _GROUP_PRONOUNS
+        and named
+        and not discourse.is_person(claimant)
+        and (word in ("it", "its")) != claimant.endswith("s")
+    ):
+        return _display(sentence, claimant)
+    return None
+
+
+def _display(sentence: str, name: str) -> str:
+    """The name as the sentence writes it: "the Kremlin", "Vladimir Putin"."""
+    if re.search(rf"\b[Tt]he\s+{re.escape(name)}", sentence) and not name[:1].islower():
+        return f"the {name}"
+    return name
 
 
 def _own(start: int, end: int, discourse: Discourse) -> Statement:
@@ -884,7 +1223,7 @@ def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
     """X wants / called ... / pledged to ... / has also questioned ...: the
     sentence states X's position, so X is its claimant."""
     match = _STANCE.search(sentence)
-    if not match or match.start() > 60:
+    if not match or (match.start() > 60 and not _INTRODUCED.match(sentence[: match.start()])):
         return []
     claimant, how = discourse.resolve(match.group("speaker"))
     if not claimant:
@@ -906,7 +1245,25 @@ def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
     ]
 
 
-def _headline_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
+def _turn(sentence: str, paragraph: int, discourse: Discourse) -> list[Statement]:
+    """The rest of a transcript turn ("PENCE: Well, look, ... . But ...")."""
+    if not discourse.turn_speaker or discourse.turn_paragraph != paragraph:
+        return []
+    return [
+        Statement(
+            0,
+            len(sentence),
+            0,
+            len(sentence),
+            False,
+            discourse.turn_speaker,
+            ":",
+            ("reported_speech",),
+        )
+    ]
+
+
+def _headline_speaker(sentence: str, paragraph: int, discourse: Discourse) -> list[Statement]:
     """Name: statement (a headline or a transcript turn)."""
     match = _HEADLINE_SPEAKER.match(sentence)
     if not match:
@@ -924,6 +1281,7 @@ def _headline_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
         claimant, how = discourse._person_name(speaker), ()
         if not claimant:
             return []
+    discourse.turn_speaker, discourse.turn_paragraph = claimant, paragraph
     return [
         Statement(
             0,
@@ -938,6 +1296,18 @@ def _headline_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
     ]
 
 
+def _signature(sentence: str, discourse: Discourse) -> list[Statement]:
+    """'― X' on its own: the signature of the quotation before it (see
+    join_quotations); the statement holds no words of its own."""
+    dash = _DASH_SPEAKER.match(sentence)
+    if not dash:
+        return []
+    claimant, how = discourse.resolve(dash.group("speaker"))
+    if not claimant:
+        return []
+    return [Statement(0, len(sentence), 0, 0, True, claimant, "―", ("attributed_quote",) + how)]
+
+
 def _dash_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
     """“Quotation.” ― Name (a quotation signed with a dash)."""
     dash = _DASH_SPEAKER.search(sentence)
@@ -946,10 +1316,15 @@ def _dash_speaker(sentence: str, discourse: Discourse) -> list[Statement]:
     quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, dash.start()))
     if not quote:
         quote = _QUOTE.fullmatch(sentence.rstrip(), 0, dash.start())
-    if not quote:
-        return []
+    if quote:
+        q_start, q_end = _inner(sentence, quote.start(), quote.end())
+    else:
+        # The last sentence of a quotation the splitter cut: 'C.” ― X'.
+        words = sentence[: dash.start()].rstrip()
+        if not words.endswith(("”", '"')) or any(mark in words[:-1] for mark in '“”"'):
+            return []
+        q_start, q_end = _inner(sentence, 0, len(words))
     claimant, how = discourse.resolve(dash.group("speaker"))
-    q_start, q_end = _inner(sentence, quote.start(), quote.end())
     return [
         Statement(
             0, len(sentence), q_start, q_end, True, claimant, "―", ("attributed_quote",) + how

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from factcheck.extraction import cleanup, model, segment
-from factcheck.extraction.attribution import NEGATING_CUES, Discourse, Statement, attribute
+from factcheck.extraction import cleanup, model, readable, segment
+from factcheck.extraction.attribution import (
+    NEGATING_CUES,
+    Discourse,
+    Statement,
+    attribute,
+    join_quotations,
+)
 from factcheck.extraction.features import hand_features, tokens
 
 # A statement a named source is quoted or reported as making is kept with a
@@ -51,9 +57,11 @@ def extract(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
 def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
     """Every declarative statement of the article with its score, selected or not."""
     discourse = Discourse(publisher=publisher)
-    statements: list[Statement] = []
-    for sentence in segment.split(text, cleanup.article_spans(text)):
-        statements += attribute(text, sentence.start, sentence.end, sentence.paragraph, discourse)
+    sentences = [
+        (s.start, s.end, s.paragraph, attribute(text, s.start, s.end, s.paragraph, discourse))
+        for s in segment.split(text, cleanup.article_spans(text))
+    ]
+    statements: list[Statement] = join_quotations(text, sentences)
     readable = [(s, _readable(text, s)) for s in statements]
     readable = [(s, t) for s, t in readable if len(t.split()) >= MIN_WORDS]
     out = []
@@ -67,7 +75,7 @@ def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
         quote = text[statement.content_start : statement.content_end] if statement.quoted else None
         out.append(
             ExtractedClaim(
-                claim_text,
+                _standalone(claim_text, statement),
                 quote,
                 statement.claimant,
                 statement.start,
@@ -78,6 +86,14 @@ def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
         )
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def _standalone(claim_text: str, statement: Statement) -> str:
+    """The text with a leading pronoun named; the score is that of the words as
+    written, which is what the model was trained on."""
+    if statement.cue in NEGATING_CUES and statement.claimant:
+        return claim_text  # "Vladimir Putin denied that he ..." already stands alone
+    return readable.standalone(claim_text, statement.quoted, statement.referent)
 
 
 def _readable(text: str, statement: Statement) -> str:

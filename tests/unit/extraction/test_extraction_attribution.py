@@ -295,3 +295,79 @@ def test_according_to_a_described_organisation():
         [["Incomes would rise 19.9 percent, according to the conservative-leaning Tax Foundation."]]
     )
     assert st.claimant == "Tax Foundation"
+
+
+def test_transcript_turn_keeps_its_speaker_over_the_paragraph():
+    _, [[first], [second], [third], [next_paragraph]] = run(
+        [
+            [
+                '"PENCE: Well, look, the economy grew by 2 percent.',
+                "Hillary Clinton wants higher taxes.",
+                "It’s serious business.",
+            ],
+            ["The debate starts at 9 p.m. on Monday."],
+        ]
+    )
+    assert [first.claimant, second.claimant, third.claimant] == ["Pence"] * 3
+    assert next_paragraph.claimant is None
+
+
+def test_acts_that_are_neither_speech_nor_stance():
+    cases = {
+        "Senator Ana Ruiz unveiled a list of 95 retired generals who back her.": "Ana Ruiz",
+        "Donald Trump took offense at suggestions that he is not self-made.": "Donald Trump",
+        "General Carter Ham went on to explain how cuts left the army weak.": "Carter Ham",
+    }
+    for sentence, claimant in cases.items():
+        _, [[st]] = run([[sentence]])
+        assert st.claimant == claimant and "stance" in st.reasons, sentence
+
+
+def test_adverb_before_the_cue_and_a_long_opening_phrase():
+    _, [[now], [opening]] = run(
+        [
+            ["Hillary Clinton now says she opposes the trade deal."],
+            [
+                "At a recent fundraising dinner in New York with the singer Barbra Streisand, "
+                "Clinton called half of the other side’s supporters deplorable."
+            ],
+        ]
+    )
+    assert now.claimant == "Hillary Clinton"
+    assert opening.claimant == "Hillary Clinton" and "stance" in opening.reasons
+
+
+def test_joint_sources():
+    text, [[pair], [three]] = run(
+        [
+            ["Donald Trump and Hillary Clinton point out that the debt rose by 20 percent."],
+            ["Sens. Jeff Merkley, Sherrod Brown and Robert Menendez all suggested that it failed."],
+        ]
+    )
+    assert pair.claimant == "Donald Trump and Hillary Clinton"
+    assert content(text, pair) == "the debt rose by 20 percent."
+    assert three.claimant == "Jeff Merkley, Sherrod Brown and Robert Menendez"
+
+
+def test_title_case_headline_cues():
+    _, [[calls], [says]] = run(
+        [
+            ["Chris Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Comments"],
+            ["Trump Could Address Clean Energy, Lindsey Graham Says"],
+        ]
+    )
+    assert calls.claimant == "Chris Christie"
+    assert says.claimant == "Lindsey Graham"
+
+
+def test_leading_pronoun_referent():
+    text, results = run(
+        [
+            ["President Vladimir Putin said Thursday that he may be open to a plan."],
+            ["His comments came after a leak."],
+            ["Mrs. Ana Ruiz said that he had lied."],
+        ]
+    )
+    assert results[0][0].referent == "Vladimir Putin"
+    assert results[1][0].referent == "Vladimir Putin"
+    assert results[2][0].referent is None  # "he" is not Mrs. Ruiz

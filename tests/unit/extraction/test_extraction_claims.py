@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 from factcheck.extraction import ExtractedClaim, extract
+from factcheck.extraction.claims import candidates
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = (FIXTURES / "000_4b7aa9e3480c59b8.txt").read_text(encoding="utf-8")
@@ -104,3 +105,42 @@ def test_questions_are_not_claims():
 def test_empty_text_gives_no_claims():
     assert extract("") == []
     assert extract("\n\n  \n") == []
+
+
+def test_quotation_cut_into_sentences_and_signed_with_a_dash_is_one_claim():
+    text = (
+        "“Trump said 40 percent of us live in poverty. He is wrong about our culture. "
+        "He makes blanket statements.”\n― Pamela Ruiz\n"
+    )
+    text = text.replace("”\n―", "” ―")
+    claims = [c for c in extract(text) if c.claimant == "Pamela Ruiz"]
+    [claim] = claims
+    assert claim.quote == (
+        "Trump said 40 percent of us live in poverty. He is wrong about our culture. "
+        "He makes blanket statements."
+    )
+    assert claim.start == 0 and text[claim.end - 11 : claim.end] == "Pamela Ruiz"
+
+
+def test_quotation_continuing_after_its_attribution_is_one_claim():
+    text = (
+        "Senator Ana Ruiz said: “Taxes rose by 12 percent in 2024. Wages fell by 3 percent. "
+        "Rents doubled since 2019.”\n"
+        "The vote is on Monday.\n"
+    )
+    claims = [c for c in candidates(text) if c.claimant == "Ana Ruiz"]
+    [claim] = claims
+    assert claim.quote == (
+        "Taxes rose by 12 percent in 2024. Wages fell by 3 percent. Rents doubled since 2019."
+    )
+    assert text[claim.start : claim.end].endswith("since 2019.”")
+
+
+def test_each_signed_quotation_goes_to_its_own_signer():
+    text = (
+        "“Prices rose by 40 percent in two years.” ― Ana Ruiz\n"
+        "“Rents doubled in 2023. Wages did not.” ― Tom Baker\n"
+    )
+    by_words = {c.quote: c.claimant for c in candidates(text)}
+    assert by_words["Prices rose by 40 percent in two years."] == "Ana Ruiz"
+    assert by_words["Rents doubled in 2023. Wages did not."] == "Tom Baker"
