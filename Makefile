@@ -8,6 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 
 run: install migrate seed
 	@echo "Serving factcheck on http://$${HOST:-127.0.0.1}:$${PORT:-8000}/api/v1 (docs: /api/v1/docs)"
+	@echo "First admin token: $(FLASK) users create NAME --role admin   (or: $(FLASK) seed --print-tokens)"
 	$(BIN)/gunicorn wsgi:app
 
 test: install-dev

@@ -1,18 +1,43 @@
-"""Command-line tools: `flask --app wsgi seed|extract`, alongside Flask-Migrate's `db` group."""
+"""Command-line tools, alongside Flask-Migrate's `db` group:
+
+flask --app wsgi seed [--path DIR] [--print-tokens]
+flask --app wsgi extract PATH [--publisher NAME]
+flask --app wsgi users create NAME --role ROLE | token NAME | revoke NAME | list
+"""
 
 import json
 from pathlib import Path
 
 import click
+import marshmallow as ma
 from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 
 from factcheck import extraction
+from factcheck.errors import DomainError
+from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
-from factcheck.services import seeding
+from factcheck.schemas.user import UserIn
+from factcheck.services import accounts, seeding
+
+users_group = AppGroup("users", help="Manage users and their API tokens.")
 
 
 def default_seed_directory() -> Path:
     return Path(current_app.root_path).parent / "seeds"
+
+
+def _fail_on_domain_error(func):
+    """Turn a refused operation into a one-line error and exit status 1."""
+
+    def run(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except DomainError as error:
+            raise click.ClickException(error.detail) from error
+
+    run.__name__, run.__doc__ = func.__name__, func.__doc__
+    return run
 
 
 @click.command("seed")
@@ -22,18 +47,27 @@ def default_seed_directory() -> Path:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of seed files (default: the project's seeds/).",
 )
-def seed_command(directory: Path | None) -> None:
-    """Load the sample articles and claims; running it again adds nothing."""
+@click.option(
+    "--print-tokens", is_flag=True, help="Issue a new token for each demo user and print it."
+)
+@with_appcontext
+def seed_command(directory: Path | None, print_tokens: bool) -> None:
+    """Load the demo users, sample articles and claims; running it again adds nothing."""
     report = seeding.load_directory(directory or default_seed_directory())
     click.echo(
-        f"Seeded {report.articles_created} article(s) and {report.claims_created} claim(s); "
-        f"{len(report.skipped)} already present."
+        f"Seeded {report.users_created} user(s), {report.articles_created} article(s) and "
+        f"{report.claims_created} claim(s); {len(report.skipped)} already present."
     )
+    if print_tokens:
+        for name in report.user_names:
+            issued = accounts.issue_token(accounts.find_user(name), "demo")
+            click.echo(f"{name}: {issued.secret}")
 
 
 @click.command("extract")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--publisher", help="Claimant for the publisher's own unattributed reporting.")
+@with_appcontext
 def extract_command(path: Path, publisher: str | None) -> None:
     """Print the claims found in a text file, as POST /api/v1/extract answers them."""
     text = path.read_text(encoding="utf-8")
@@ -41,6 +75,68 @@ def extract_command(path: Path, publisher: str | None) -> None:
     click.echo(json.dumps(ExtractOut().dump({"claims": found}), ensure_ascii=False, indent=2))
 
 
+@users_group.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--display-name", help="The name people know them by.")
+@_fail_on_domain_error
+def create_user(name: str, role: str, display_name: str | None) -> None:
+    """Add a user and print a new API token for them (the last line)."""
+    try:
+        data = UserIn().load({"name": name, "role": role, "display_name": display_name})
+    except ma.ValidationError as error:
+        raise click.BadParameter(str(error.messages), param_hint="NAME") from error
+    user = accounts.create_user(data["name"], data["role"], data.get("display_name"))
+    issued = accounts.issue_token(user, "cli")
+    click.echo(f"Created {user.role} {user.name} (id {user.id}). API token:")
+    click.echo(issued.secret)
+
+
+@users_group.command("token")
+@click.argument("name")
+@click.option("--label", help="What the token is for.")
+@_fail_on_domain_error
+def issue_token(name: str, label: str | None) -> None:
+    """Issue another API token for a user (printed as the last line)."""
+    issued = accounts.issue_token(accounts.find_user(name), label)
+    click.echo(f"New token for {name} (starts {issued.prefix}):")
+    click.echo(issued.secret)
+
+
+@users_group.command("revoke")
+@click.argument("name")
+@click.option("--prefix", help="Revoke only the token starting with this; default: all of them.")
+@_fail_on_domain_error
+def revoke_tokens(name: str, prefix: str | None) -> None:
+    """Revoke a user's tokens."""
+    user = accounts.find_user(name)
+    if prefix is None:
+        count = accounts.revoke_all(user)
+    else:
+        matching = [t for t in accounts.list_tokens(user.id) if t.prefix.startswith(prefix)]
+        if not matching:
+            raise click.ClickException(f"{name} has no token starting with {prefix!r}.")
+        for token in matching:
+            accounts.revoke_token(token)
+        count = len(matching)
+    click.echo(f"Revoked {count} token(s) of {name}.")
+
+
+@users_group.command("list")
+def list_users() -> None:
+    """List users with their roles."""
+    cursor = None
+    while True:
+        page = accounts.list_users(limit=100, cursor=cursor)
+        for user in page.items:
+            state = "" if user.active else " (inactive)"
+            click.echo(f"{user.id}\t{user.name}\t{user.role}{state}")
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
+    app.cli.add_command(users_group)

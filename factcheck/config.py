@@ -26,6 +26,8 @@ class Config:
     API_TITLE = "factcheck"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
+    # Every endpoint needs a bearer token unless it says otherwise (the public fact-checks).
+    API_SPEC_OPTIONS = {"security": [{"bearerAuth": []}]}
     OPENAPI_SWAGGER_UI_PATH = "docs"
     # Swagger UI assets come from the installed swagger-ui-bundle package: the page works offline.
     OPENAPI_SWAGGER_UI_URL = "/api/v1/docs/assets/"

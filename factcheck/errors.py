@@ -12,12 +12,24 @@ PROBLEM_CONTENT_TYPE = "application/problem+json"
 class DomainError(Exception):
     status = 400
     slug = "bad-request"
+    headers: dict[str, str] = {}
 
     def __init__(self, detail: str, *, errors: dict | None = None, **extra):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
         self.extra = extra
+
+
+class Unauthorized(DomainError):
+    status = 401
+    slug = "unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="factcheck"'}
+
+
+class Forbidden(DomainError):
+    status = 403
+    slug = "forbidden"
 
 
 class NotFound(DomainError):
@@ -28,6 +40,12 @@ class NotFound(DomainError):
 class Conflict(DomainError):
     status = 409
     slug = "conflict"
+
+
+class InvalidTransition(Conflict):
+    """A workflow action the claim's current status does not allow; names the ones it does."""
+
+    slug = "invalid-transition"
 
 
 class PreconditionFailed(DomainError):

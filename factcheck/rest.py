@@ -15,6 +15,7 @@ from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
+from factcheck.auth import load_user
 from factcheck.errors import PROBLEM_CONTENT_TYPE, DomainError, flatten_messages, problem
 from factcheck.schemas.problem import ProblemSchema
 
@@ -54,6 +55,7 @@ class Blueprint(flask_smorest.Blueprint):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.before_request(require_json_body)
+        self.before_request(load_user)
 
 
 def problem_response(body: dict, headers: dict | None = None) -> flask.Response:
@@ -101,7 +103,7 @@ class Api(flask_smorest.Api):
         body = problem(
             error.status, error.detail, slug=error.slug, errors=error.errors, **error.extra
         )
-        return problem_response(body)
+        return problem_response(body, error.headers)
 
     def _register_responses(self):
         """Document error responses with the content type they are really sent with."""

@@ -14,6 +14,8 @@ import sqlalchemy as sa
 from factcheck import create_app
 from factcheck.config import TestingConfig, normalise_database_url
 from factcheck.extensions import db
+from factcheck.models import ROLES
+from factcheck.services import accounts
 
 
 def _database_url(tmp_path_factory) -> str:
@@ -55,6 +57,13 @@ def app(database_url, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _push_request_context():
+    """Replaces pytest-flask's fixture of this name, which keeps one request context open for
+    the whole test: every test-client request then shared one database session. Here each
+    request gets its own context and session, as it does when served."""
+
+
+@pytest.fixture(autouse=True)
 def _empty_tables(request):
     """Every test starts from empty tables (cheaper than rebuilding the schema)."""
     yield
@@ -66,3 +75,42 @@ def _empty_tables(request):
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
+
+
+@pytest.fixture
+def tokens(app) -> dict[str, str]:
+    """A user of each role, named after it, with an API token: {"reviewer": "fct_..."}."""
+    with app.app_context():
+        issued = {}
+        for role in ROLES:
+            user = accounts.create_user(role, role)
+            issued[role] = accounts.issue_token(user).secret
+        user = accounts.create_user("reviewer-2", "reviewer")
+        issued["reviewer-2"] = accounts.issue_token(user).secret
+        user = accounts.create_user("editor-2", "editor")
+        issued["editor-2"] = accounts.issue_token(user).secret
+        return issued
+
+
+@pytest.fixture
+def client_as(app, tokens):
+    """client_as("reviewer") is a test client that sends that user's token."""
+
+    def make(who: str | None):
+        client = app.test_client()
+        if who is not None:
+            client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {tokens[who]}"
+        return client
+
+    return make
+
+
+@pytest.fixture
+def client(client_as):
+    """The default client is an editor: every desk permission, none of the admin's."""
+    return client_as("editor")
+
+
+@pytest.fixture
+def anonymous(app):
+    return app.test_client()

@@ -1,17 +1,22 @@
-"""Command-line tools."""
+"""Command-line tools: seed, users."""
 
 import json
 from pathlib import Path
 
-from factcheck.cli import seed_command
+from factcheck.cli import seed_command, users_group
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def test_seed_loads_the_sample_article_and_its_claims(app, client):
-    result = app.test_cli_runner().invoke(seed_command)
+def run(app, command, *args):
+    result = app.test_cli_runner().invoke(command, list(args))
+    return result
+
+
+def test_seed_loads_users_the_sample_article_and_claims_at_every_stage(app, client):
+    result = run(app, seed_command)
     assert result.exit_code == 0, result.output
-    assert "Seeded 1 article(s) and 10 claim(s)" in result.output
+    assert "Seeded 5 user(s), 1 article(s) and 10 claim(s)" in result.output
 
     expected = json.loads((SEEDS / "000_4b7aa9e3480c59b8.json").read_text(encoding="utf-8"))
     articles = client.get("/api/v1/articles").json["items"]
@@ -19,27 +24,43 @@ def test_seed_loads_the_sample_article_and_its_claims(app, client):
     article = client.get(f"/api/v1/articles/{articles[0]['id']}").json
     claims = client.get(f"/api/v1/articles/{article['id']}/claims?limit=100").json["items"]
     assert len(claims) == len(expected["claims"]) == 10
-    for claim in claims:
-        assert claim["status"] == "submitted"
-        covered = article["body"][claim["span_start"] : claim["span_end"]]
-        assert covered, claim
+    statuses = sorted(c["status"] for c in claims)
+    assert statuses == sorted(
+        ["published", "approved", "verdict_proposed", "in_review", "rejected"] + ["submitted"] * 5
+    )
     claimants = {c["claimant"] for c in claims}
     assert claimants == {"Vladimir Putin", "The Moscow Times", "U.S. officials"}
-    # Nothing comes from the donation appeal at the end of the page.
     appeal = article["body"].index("A Message from The Moscow Times")
     assert all(c["span_end"] <= appeal for c in claims)
 
+    published = client.get("/api/v1/fact-checks").json["items"]
+    assert len(published) == 1
+    assert published[0]["verdict"]["rating"] == "mostly_true" and published[0]["sources"]
+
 
 def test_seed_twice_adds_nothing(app, client):
-    runner = app.test_cli_runner()
-    runner.invoke(seed_command)
-    result = runner.invoke(seed_command)
+    run(app, seed_command)
+    result = run(app, seed_command)
     assert result.exit_code == 0
-    assert "Seeded 0 article(s) and 0 claim(s); 11 already present." in result.output
+    assert "Seeded 0 user(s), 0 article(s) and 0 claim(s); 16 already present." in result.output
     assert len(client.get("/api/v1/claims?limit=100").json["items"]) == 10
 
 
+def test_seed_prints_tokens_only_when_asked(app, anonymous):
+    quiet = run(app, seed_command)
+    assert "fct_" not in quiet.output
+    loud = run(app, seed_command, "--print-tokens")
+    lines = [line for line in loud.output.splitlines() if ": fct_" in line]
+    assert [line.split(":")[0] for line in lines] == [
+        "demo-admin", "demo-editor", "demo-reviewer", "demo-reviewer-2", "demo-submitter",
+    ]  # fmt: skip
+    token = lines[0].split(": ")[1]
+    me = anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json["name"] == "demo-admin" and me.json["role"] == "admin"
+
+
 def test_seed_from_another_folder(app, client, tmp_path):
+    (tmp_path / "users.json").write_text(json.dumps({"users": [{"name": "ed", "role": "admin"}]}))
     (tmp_path / "a.txt").write_text("The river rose 3 metres overnight, the mayor said.")
     (tmp_path / "a.json").write_text(
         json.dumps(
@@ -47,16 +68,53 @@ def test_seed_from_another_folder(app, client, tmp_path):
                 "body_file": "a.txt",
                 "article": {"title": "Flood", "publisher": "Local News"},
                 "claims": [
-                    {
-                        "text": "The river rose 3 metres overnight.",
-                        "claimant": "The mayor",
-                        "span_start": 0,
-                        "span_end": 34,
-                    }
+                    {"text": "The river rose 3 metres overnight.", "claimant": "The mayor",
+                     "span_start": 0, "span_end": 34}
                 ],
             }
         )
-    )
-    result = app.test_cli_runner().invoke(seed_command, ["--path", str(tmp_path)])
-    assert "Seeded 1 article(s) and 1 claim(s)" in result.output
+    )  # fmt: skip
+    result = run(app, seed_command, "--path", str(tmp_path))
+    assert "Seeded 1 user(s), 1 article(s) and 1 claim(s)" in result.output, result.output
     assert client.get("/api/v1/claims").json["items"][0]["claimant"] == "The mayor"
+
+
+def test_users_create_prints_a_working_token_last(app, anonymous):
+    result = run(app, users_group, "create", "maria", "--role", "reviewer")
+    assert result.exit_code == 0, result.output
+    token = result.output.strip().splitlines()[-1]
+    me = anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200 and me.json["role"] == "reviewer"
+
+    again = run(app, users_group, "create", "maria", "--role", "editor")
+    assert again.exit_code != 0 and "exists" in again.output
+    bad = run(app, users_group, "create", "Bad Name!", "--role", "editor")
+    assert bad.exit_code != 0
+    assert run(app, users_group, "create", "x1", "--role", "boss").exit_code != 0
+
+
+def test_users_token_and_revoke(app, anonymous):
+    first = run(app, users_group, "create", "omar", "--role", "editor").output.splitlines()[-1]
+    second = run(app, users_group, "token", "omar", "--label", "laptop").output.splitlines()[-1]
+    assert first != second
+    for token in (first, second):
+        response = anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+        assert response.status_code == 200
+
+    result = run(app, users_group, "revoke", "omar", "--prefix", second[:12])
+    assert "Revoked 1 token(s)" in result.output
+    assert (
+        anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {second}"}).status_code
+        == 401
+    )
+    assert (
+        anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {first}"}).status_code == 200
+    )
+    run(app, users_group, "revoke", "omar")
+    assert (
+        anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {first}"}).status_code == 401
+    )
+    assert run(app, users_group, "token", "nobody").exit_code != 0
+
+    listing = run(app, users_group, "list").output
+    assert "omar\teditor" in listing

@@ -2,16 +2,37 @@
 
 from flask import Flask
 
-from factcheck.api import articles, claims, docs, extraction, sources, verdicts
+from factcheck.api import (
+    articles,
+    claims,
+    comments,
+    docs,
+    extraction,
+    fact_checks,
+    sources,
+    users,
+    verdicts,
+)
 from factcheck.api.converters import IdConverter, id_schema
+from factcheck.auth import BEARER_SCHEME
 from factcheck.rest import Api
 
-RESOURCE_BLUEPRINTS = (articles.blp, claims.blp, sources.blp, verdicts.blp, extraction.blp)
+RESOURCE_BLUEPRINTS = (
+    articles.blp,
+    claims.blp,
+    sources.blp,
+    verdicts.blp,
+    comments.blp,
+    extraction.blp,
+    fact_checks.blp,
+    users.blp,
+)
 
 
 def register_blueprints(app: Flask, api: Api) -> None:
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, id_schema)
+    api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
     for blueprint in RESOURCE_BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.blp)

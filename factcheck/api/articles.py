@@ -11,10 +11,14 @@ from factcheck.api.http import (
     created,
     errors,
     expected_version,
+    guarded,
     page,
     read,
     with_etag,
 )
+from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
+from factcheck.api.idempotency import idempotent
+from factcheck.auth import current_user
 from factcheck.rest import Blueprint
 from factcheck.schemas.article import (
     ArticleCreatedOut,
@@ -26,6 +30,7 @@ from factcheck.schemas.article import (
 )
 from factcheck.schemas.claim import ClaimPage
 from factcheck.schemas.common import PageQuery
+from factcheck.schemas.extraction import ArticleExtractionOut
 from factcheck.services import articles, claims
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="Articles")
@@ -33,13 +38,17 @@ blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description
 
 @blp.route("")
 class Articles(MethodView):
+    @guarded(blp, "submitter")
     @blp.arguments(ArticleQuery, location="query")
     @blp.response(200, ArticlePage, headers={"Link": LINK_HEADER})
     def get(self, query):
-        """List articles, newest first (bodies omitted)"""
+        """List articles, newest first (bodies omitted; submitters see their own)"""
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
-        return page(articles.list_articles(query, limit=limit, cursor=cursor))
+        return page(articles.list_articles(query, current_user(), limit=limit, cursor=cursor))
 
+    @idempotent
+    @guarded(blp, "submitter")
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(ArticleCreateIn)
     @blp.response(
         201, ArticleCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER}
@@ -47,44 +56,71 @@ class Articles(MethodView):
     @errors(blp, 409)
     def post(self, data):
         """Add an article (and with `extract`, its claims); the same URL or body twice is a 409"""
-        ingested = articles.ingest(data, extract=data.pop("extract"))
+        ingested = articles.ingest(data, current_user(), extract=data.pop("extract"))
         return created(ingested, "articles.ArticleById", article_id=ingested.id)
 
 
 @blp.route("/<id:article_id>")
 class ArticleById(MethodView):
+    @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
     def get(self, article_id):
         """Get an article"""
-        return read(articles.get(article_id))
+        return read(articles.get(article_id, current_user()))
 
+    @guarded(blp, "reviewer")
     @blp.doc(parameters=[IF_MATCH])
     @blp.arguments(ArticlePatch)
     @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
     def patch(self, changes, article_id):
         """Change some of an article's fields"""
-        return with_etag(articles.update(article_id, changes, expected_version=expected_version()))
+        article = articles.update(
+            article_id, changes, current_user(), expected_version=expected_version()
+        )
+        return with_etag(article)
 
+    @guarded(blp, "editor")
     @blp.doc(parameters=[IF_MATCH])
     @blp.response(204)
     @errors(blp, 404, 409, 412)
     def delete(self, article_id):
-        """Delete an article that has no claims"""
-        articles.delete(article_id, expected_version=expected_version())
+        """Delete an article that has no claims (an admin can restore it)"""
+        articles.delete(article_id, current_user(), expected_version=expected_version())
+
+
+@blp.route("/<id:article_id>/restore", methods=["POST"])
+@guarded(blp, "admin")
+@blp.doc(parameters=[IF_MATCH])
+@blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
+@errors(blp, 404, 412)
+def restore_article(article_id):
+    """Bring back a deleted article"""
+    article = articles.restore(article_id, current_user(), expected_version=expected_version())
+    return with_etag(article)
 
 
 @blp.route("/<id:article_id>/claims")
+@guarded(blp, "submitter")
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
 @errors(blp, 404)
 def article_claims(query, article_id):
     """List the claims found in an article, newest first"""
-    articles.get(article_id)
-    return page(
-        claims.list_claims(
-            {"article_id": article_id}, limit=query["limit"], cursor=query.get("cursor")
-        )
+    user = current_user()
+    articles.get(article_id, user)
+    found = claims.list_claims(
+        {"article_id": article_id}, user, limit=query["limit"], cursor=query.get("cursor")
     )
+    return page(found)
+
+
+@blp.route("/<id:article_id>/extract", methods=["POST"])
+@guarded(blp, "submitter")
+@blp.response(200, ArticleExtractionOut)
+@errors(blp, 404)
+def extract_article(article_id):
+    """Store an article's extracted claims as submitted claims, skipping ones already stored"""
+    return articles.extract_claims(article_id, current_user())

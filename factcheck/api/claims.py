@@ -1,4 +1,4 @@
-"""/claims: checkable statements, with their sources and current verdict."""
+"""/claims: checkable statements, with their sources, current verdict and review workflow."""
 
 from flask.views import MethodView
 
@@ -11,54 +11,136 @@ from factcheck.api.http import (
     created,
     errors,
     expected_version,
+    guarded,
     page,
     read,
     with_etag,
 )
+from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
+from factcheck.api.idempotency import idempotent
+from factcheck.auth import current_user
 from factcheck.rest import Blueprint
-from factcheck.schemas.claim import ClaimIn, ClaimOut, ClaimPage, ClaimPatch, ClaimQuery
-from factcheck.services import claims
+from factcheck.schemas.claim import (
+    ClaimActionIn,
+    ClaimIn,
+    ClaimOut,
+    ClaimPage,
+    ClaimPatch,
+    ClaimQuery,
+)
+from factcheck.schemas.common import PageQuery
+from factcheck.schemas.review import EventPage
+from factcheck.services import claims, history, review
 
-blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims", description="Claims")
+blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claims and their review")
 
 
-@blp.route("")
+@blp.route("/claims")
 class Claims(MethodView):
+    @guarded(blp, "submitter")
     @blp.arguments(ClaimQuery, location="query")
     @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
     def get(self, query):
-        """List claims; filter by status, claimant, article, rating, tag, language or date"""
+        """List claims (submitters see their own); filter by status, assignee, rating, tag..."""
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
-        return page(claims.list_claims(query, limit=limit, cursor=cursor))
+        return page(claims.list_claims(query, current_user(), limit=limit, cursor=cursor))
 
+    @idempotent
+    @guarded(blp, "submitter")
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(ClaimIn)
     @blp.response(201, ClaimOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     def post(self, data):
         """Submit a claim; it starts as `submitted`"""
-        claim = claims.create(data)
+        claim = claims.create(data, current_user())
         return created(claim, "claims.ClaimById", claim_id=claim.id)
 
 
-@blp.route("/<id:claim_id>")
+@blp.route("/claims/<id:claim_id>")
 class ClaimById(MethodView):
+    @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
     def get(self, claim_id):
         """Get a claim with its sources and current verdict"""
-        return read(claims.get(claim_id))
+        return read(claims.get(claim_id, current_user()))
 
+    @guarded(blp, "reviewer")
     @blp.doc(parameters=[IF_MATCH])
     @blp.arguments(ClaimPatch)
     @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
-    @errors(blp, 404, 412)
+    @errors(blp, 404, 409, 412)
     def patch(self, changes, claim_id):
         """Change some of a claim's fields (its status belongs to the review workflow)"""
-        return with_etag(claims.update(claim_id, changes, expected_version=expected_version()))
+        claim = claims.update(
+            claim_id, changes, current_user(), expected_version=expected_version()
+        )
+        return with_etag(claim)
 
+    @guarded(blp, "editor")
     @blp.doc(parameters=[IF_MATCH])
     @blp.response(204)
     @errors(blp, 404, 412)
     def delete(self, claim_id):
-        """Delete a claim with its sources and verdicts"""
-        claims.delete(claim_id, expected_version=expected_version())
+        """Delete a claim (an admin can restore it; its history stays)"""
+        claims.delete(claim_id, current_user(), expected_version=expected_version())
+
+
+@blp.route("/claims/<id:claim_id>/actions", methods=["POST"])
+@guarded(blp, "reviewer")
+@blp.doc(parameters=[IF_MATCH])
+@blp.arguments(ClaimActionIn)
+@blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
+@errors(blp, 404, 409, 412)
+def act(data, claim_id):
+    """Move a claim through the review workflow (409 lists the actions allowed now)"""
+    claim = review.act(
+        claim_id,
+        data["action"],
+        current_user(),
+        note=data.get("note"),
+        assignee_id=data.get("assignee_id"),
+        expected_version=expected_version(),
+    )
+    return with_etag(claim)
+
+
+@blp.route("/claims/<id:claim_id>/restore", methods=["POST"])
+@guarded(blp, "admin")
+@blp.doc(parameters=[IF_MATCH])
+@blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
+@errors(blp, 404, 412)
+def restore(claim_id):
+    """Bring back a deleted claim"""
+    claim = claims.restore(claim_id, current_user(), expected_version=expected_version())
+    return with_etag(claim)
+
+
+@blp.route("/claims/<id:claim_id>/purge", methods=["POST"])
+@guarded(blp, "admin")
+@blp.response(204)
+@errors(blp, 404, 409)
+def purge(claim_id):
+    """Erase a deleted claim for good; its audit history stays readable"""
+    claims.purge(claim_id, current_user())
+
+
+@blp.route("/claims/<id:claim_id>/history")
+@guarded(blp, "reviewer")
+@blp.arguments(PageQuery, location="query")
+@blp.response(200, EventPage, headers={"Link": LINK_HEADER})
+def claim_history(query, claim_id):
+    """Everything that happened to a claim, oldest first (kept even after the claim is purged)"""
+    return page(history.list_for_claim(claim_id, limit=query["limit"], cursor=query.get("cursor")))
+
+
+@blp.route("/review-queue")
+@guarded(blp, "reviewer")
+@blp.arguments(PageQuery, location="query")
+@blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
+def review_queue(query):
+    """Your work: claims assigned to you, then unassigned in_review ones; by priority"""
+    return page(
+        claims.review_queue(current_user(), limit=query["limit"], cursor=query.get("cursor"))
+    )

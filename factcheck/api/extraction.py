@@ -1,16 +1,14 @@
-"""/extract, /checkworthiness and /articles/{id}/extract: claims found in text."""
+"""/extract and /checkworthiness: claims found in text, nothing stored."""
 
 from factcheck import extraction
-from factcheck.api.http import errors
+from factcheck.api.http import guarded
 from factcheck.rest import Blueprint
 from factcheck.schemas.extraction import (
-    ArticleExtractionOut,
     CheckworthinessIn,
     CheckworthinessOut,
     ExtractIn,
     ExtractOut,
 )
-from factcheck.services import extraction as extraction_service
 
 blp = Blueprint(
     "extraction", __name__, url_prefix="/api/v1", description="Claim extraction (nothing stored)"
@@ -18,6 +16,7 @@ blp = Blueprint(
 
 
 @blp.route("/extract", methods=["POST"])
+@guarded(blp, "submitter")
 @blp.arguments(ExtractIn)
 @blp.response(200, ExtractOut)
 def extract(data):
@@ -26,6 +25,7 @@ def extract(data):
 
 
 @blp.route("/checkworthiness", methods=["POST"])
+@guarded(blp, "submitter")
 @blp.arguments(CheckworthinessIn)
 @blp.response(200, CheckworthinessOut)
 def checkworthiness(data):
@@ -38,11 +38,3 @@ def checkworthiness(data):
         )
     ]
     return {"results": results, "threshold": extraction.THRESHOLD}
-
-
-@blp.route("/articles/<id:article_id>/extract", methods=["POST"])
-@blp.response(200, ArticleExtractionOut)
-@errors(blp, 404)
-def extract_article(article_id):
-    """Store an article's extracted claims as submitted claims, skipping ones already stored"""
-    return extraction_service.extract_article(article_id)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from flask import current_app, request, url_for
 from flask_smorest import Blueprint
 
+from factcheck.auth import requires
 from factcheck.services.pagination import Page
 
 ETAG_HEADER = {"description": "Version of the representation", "schema": {"type": "string"}}
@@ -41,6 +42,15 @@ def errors(blp: Blueprint, *codes: int):
     return decorator
 
 
+def guarded(blp: Blueprint, role: str):
+    """The view needs a token with at least `role`; documents the 401 and 403 it can give."""
+
+    def decorator(func):
+        return errors(blp, 401, 403)(requires(role)(func))
+
+    return decorator
+
+
 def etag_of(obj) -> str:
     return f'"{obj.version}"'
 
@@ -69,10 +79,13 @@ def _external(path_and_query: str) -> str:
     return base.rstrip("/") + path_and_query
 
 
+def url_of(endpoint: str, **values) -> str:
+    return _external(url_for(endpoint, **values))
+
+
 def created(obj, endpoint: str, **values):
     """A 201 answer: the new resource, its Location and its ETag."""
-    location = _external(url_for(endpoint, **values))
-    headers = {"Location": location}
+    headers = {"Location": url_of(endpoint, **values)}
     if hasattr(obj, "version"):
         headers["ETag"] = etag_of(obj)
     return obj, 201, headers

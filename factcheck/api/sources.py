@@ -11,10 +11,14 @@ from factcheck.api.http import (
     created,
     errors,
     expected_version,
+    guarded,
     page,
     read,
     with_etag,
 )
+from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
+from factcheck.api.idempotency import idempotent
+from factcheck.auth import current_user
 from factcheck.rest import Blueprint
 from factcheck.schemas.common import PageQuery
 from factcheck.schemas.source import SourceIn, SourceOut, SourcePage, SourcePatch
@@ -25,44 +29,55 @@ blp = Blueprint("sources", __name__, url_prefix="/api/v1", description="Evidence
 
 @blp.route("/claims/<id:claim_id>/sources")
 class ClaimSources(MethodView):
+    @guarded(blp, "submitter")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, SourcePage, headers={"Link": LINK_HEADER})
     @errors(blp, 404)
     def get(self, query, claim_id):
         """List a claim's sources, oldest first"""
-        return page(
-            sources.list_for_claim(claim_id, limit=query["limit"], cursor=query.get("cursor"))
+        found = sources.list_for_claim(
+            claim_id, current_user(), limit=query["limit"], cursor=query.get("cursor")
         )
+        return page(found)
 
+    @idempotent
+    @guarded(blp, "reviewer")
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(SourceIn)
     @blp.response(201, SourceOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
-    @errors(blp, 404)
+    @errors(blp, 404, 409)
     def post(self, data, claim_id):
         """Attach a source, with its stance on the claim"""
-        source = sources.create(claim_id, data)
+        source = sources.create(claim_id, data, current_user())
         return created(source, "sources.SourceById", source_id=source.id)
 
 
 @blp.route("/sources/<id:source_id>")
 class SourceById(MethodView):
+    @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, SourceOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
     def get(self, source_id):
         """Get a source"""
-        return read(sources.get(source_id))
+        return read(sources.get(source_id, current_user()))
 
+    @guarded(blp, "reviewer")
     @blp.doc(parameters=[IF_MATCH])
     @blp.arguments(SourcePatch)
     @blp.response(200, SourceOut, headers={"ETag": ETAG_HEADER})
-    @errors(blp, 404, 412)
+    @errors(blp, 404, 409, 412)
     def patch(self, changes, source_id):
         """Change some of a source's fields"""
-        return with_etag(sources.update(source_id, changes, expected_version=expected_version()))
+        source = sources.update(
+            source_id, changes, current_user(), expected_version=expected_version()
+        )
+        return with_etag(source)
 
+    @guarded(blp, "reviewer")
     @blp.doc(parameters=[IF_MATCH])
     @blp.response(204)
-    @errors(blp, 404, 412)
+    @errors(blp, 404, 409, 412)
     def delete(self, source_id):
         """Remove a source"""
-        sources.delete(source_id, expected_version=expected_version())
+        sources.delete(source_id, current_user(), expected_version=expected_version())

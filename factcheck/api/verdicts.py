@@ -1,20 +1,27 @@
-"""/claims/{id}/verdicts: the ratings reached for a claim, newest first."""
+"""/claims/{id}/verdicts and /verdicts/{id}: the ratings reached for a claim."""
 
 from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
+    IF_MATCH,
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
+    expected_version,
+    guarded,
     page,
     read,
+    with_etag,
 )
+from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
+from factcheck.api.idempotency import idempotent
+from factcheck.auth import current_user
 from factcheck.rest import Blueprint
 from factcheck.schemas.common import PageQuery
-from factcheck.schemas.verdict import VerdictIn, VerdictOut, VerdictPage
+from factcheck.schemas.verdict import VerdictIn, VerdictOut, VerdictPage, VerdictPatch
 from factcheck.services import verdicts
 
 blp = Blueprint("verdicts", __name__, url_prefix="/api/v1", description="Verdicts")
@@ -22,28 +29,47 @@ blp = Blueprint("verdicts", __name__, url_prefix="/api/v1", description="Verdict
 
 @blp.route("/claims/<id:claim_id>/verdicts")
 class ClaimVerdicts(MethodView):
+    @guarded(blp, "submitter")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, VerdictPage, headers={"Link": LINK_HEADER})
     @errors(blp, 404)
     def get(self, query, claim_id):
         """A claim's verdict history, newest first; the first is the current verdict"""
-        return page(
-            verdicts.list_for_claim(claim_id, limit=query["limit"], cursor=query.get("cursor"))
+        found = verdicts.list_for_claim(
+            claim_id, current_user(), limit=query["limit"], cursor=query.get("cursor")
         )
+        return page(found)
 
+    @idempotent
+    @guarded(blp, "reviewer")
+    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(VerdictIn)
     @blp.response(201, VerdictOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
-    @errors(blp, 404)
+    @errors(blp, 404, 409)
     def post(self, data, claim_id):
         """Record a verdict; it becomes the claim's current verdict"""
-        verdict = verdicts.create(claim_id, data)
-        return created(verdict, "verdicts.verdict_by_id", verdict_id=verdict.id)
+        verdict = verdicts.create(claim_id, data, current_user())
+        return created(verdict, "verdicts.VerdictById", verdict_id=verdict.id)
 
 
 @blp.route("/verdicts/<id:verdict_id>")
-@blp.doc(parameters=[IF_NONE_MATCH])
-@blp.response(200, VerdictOut, headers={"ETag": ETAG_HEADER})
-@errors(blp, 304, 404)
-def verdict_by_id(verdict_id):
-    """Get one verdict"""
-    return read(verdicts.get(verdict_id))
+class VerdictById(MethodView):
+    @guarded(blp, "submitter")
+    @blp.doc(parameters=[IF_NONE_MATCH])
+    @blp.response(200, VerdictOut, headers={"ETag": ETAG_HEADER})
+    @errors(blp, 304, 404)
+    def get(self, verdict_id):
+        """Get one verdict"""
+        return read(verdicts.get(verdict_id, current_user()))
+
+    @guarded(blp, "reviewer")
+    @blp.doc(parameters=[IF_MATCH])
+    @blp.arguments(VerdictPatch)
+    @blp.response(200, VerdictOut, headers={"ETag": ETAG_HEADER})
+    @errors(blp, 404, 409, 412)
+    def patch(self, changes, verdict_id):
+        """Revise the current verdict while the claim is in review"""
+        verdict = verdicts.update(
+            verdict_id, changes, current_user(), expected_version=expected_version()
+        )
+        return with_etag(verdict)

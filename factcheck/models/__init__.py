@@ -1,12 +1,23 @@
-"""The stored domain: articles, the claims found in them, their sources and verdicts."""
+"""The stored domain: articles, the claims found in them, their sources and verdicts,
+the people who review them and the history of that review."""
 
 from factcheck.models.article import Article
 from factcheck.models.claim import STATUSES, Claim, ClaimTag
+from factcheck.models.comment import Comment
+from factcheck.models.idempotency import IdempotencyRecord
+from factcheck.models.review_event import ReviewEvent
 from factcheck.models.source import STANCES, Source
+from factcheck.models.user import ROLES, ApiToken, User
 from factcheck.models.verdict import DEFAULT_TEXTUAL_RATINGS, RATING_VALUES, RATINGS, Verdict
 
 __all__ = [
+    "ApiToken",
     "Article",
+    "Comment",
+    "IdempotencyRecord",
+    "ReviewEvent",
+    "ROLES",
+    "User",
     "Claim",
     "ClaimTag",
     "DEFAULT_TEXTUAL_RATINGS",

@@ -13,6 +13,7 @@ class Article(db.Model):
         sa.Index("ix_articles_created_at_id", "created_at", "id"),
         sa.Index("ix_articles_publisher_created_at", "publisher", "created_at", "id"),
         sa.Index("ix_articles_language_created_at", "language", "created_at", "id"),
+        sa.Index("ix_articles_submitted_by_id_created_at", "submitted_by_id", "created_at", "id"),
     )
 
     id: so.Mapped[int] = so.mapped_column(BigId, primary_key=True)
@@ -26,6 +27,8 @@ class Article(db.Model):
     body: so.Mapped[str] = so.mapped_column(sa.Text)
     # SHA-256 of the normalised body: the same story sent twice is stored once.
     content_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    submitted_by_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
+    deleted_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: so.Mapped[int] = so.mapped_column(default=1)

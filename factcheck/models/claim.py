@@ -30,6 +30,10 @@ class Claim(db.Model):
         sa.Index("ix_claims_article_id_created_at", "article_id", "created_at", "id"),
         sa.Index("ix_claims_rating_created_at", "rating", "created_at", "id"),
         sa.Index("ix_claims_language_created_at", "language", "created_at", "id"),
+        sa.Index("ix_claims_assignee_id_created_at", "assignee_id", "created_at", "id"),
+        sa.Index("ix_claims_submitted_by_id_created_at", "submitted_by_id", "created_at", "id"),
+        sa.Index("ix_claims_queue", "status", "priority", "check_worthiness", "id"),
+        sa.Index("ix_claims_published_at_id", "published_at", "id"),
     )
 
     id: so.Mapped[int] = so.mapped_column(BigId, primary_key=True)
@@ -48,6 +52,14 @@ class Claim(db.Model):
     status: so.Mapped[str] = so.mapped_column(sa.String(20), default="submitted")
     # Rating of the newest verdict, kept by the verdict service so `rating=` filters use an index.
     rating: so.Mapped[str | None] = so.mapped_column(sa.String(20))
+    # Review queue order: higher first, then the more check-worthy.
+    priority: so.Mapped[int] = so.mapped_column(default=0)
+    submitted_by_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
+    assignee_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
+    published_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    # Set when a published fact-check is reopened and published again.
+    corrected_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    deleted_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
     updated_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: so.Mapped[int] = so.mapped_column(default=1)
@@ -81,6 +93,17 @@ class Claim(db.Model):
         lazy="selectin",
     )
 
+    # The newest verdict that was published: what readers see, even while a correction is
+    # under way. Loaded on demand (the public fact-check views ask for it).
+    published_verdict: so.Mapped[Verdict | None] = so.relationship(
+        primaryjoin=lambda: sa.and_(
+            Claim.id == Verdict.claim_id, Verdict.id == _newest_verdict_id(published=True)
+        ),
+        viewonly=True,
+        uselist=False,
+        lazy="raise",
+    )
+
     __mapper_args__ = {"version_id_col": version}
 
     @property
@@ -104,11 +127,9 @@ class ClaimTag(db.Model):
     tag: so.Mapped[str] = so.mapped_column(sa.String(50), primary_key=True)
 
 
-def _newest_verdict_id():
+def _newest_verdict_id(published: bool = False):
     other = so.aliased(Verdict)
-    return (
-        sa.select(sa.func.max(other.id))
-        .where(other.claim_id == Verdict.claim_id)
-        .correlate(Verdict)
-        .scalar_subquery()
-    )
+    newest = sa.select(sa.func.max(other.id)).where(other.claim_id == Verdict.claim_id)
+    if published:
+        newest = newest.where(other.published_at.is_not(None))
+    return newest.correlate(Verdict).scalar_subquery()

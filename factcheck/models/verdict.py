@@ -48,7 +48,12 @@ class Verdict(db.Model):
     rating_value: so.Mapped[int | None]
     textual_rating: so.Mapped[str] = so.mapped_column(sa.String(100))
     summary: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    author_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
+    approved_by_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
+    approved_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
+    published_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
+    updated_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: so.Mapped[int] = so.mapped_column(default=1)
 
     claim: so.Mapped["Claim"] = so.relationship(back_populates="verdicts", lazy="raise")  # noqa: F821

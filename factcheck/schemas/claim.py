@@ -6,6 +6,7 @@ from factcheck.schemas.common import InputSchema, PageQuery, PatchSchema, page_s
 from factcheck.schemas.fields import HttpUrl, Language, Text, one_of
 from factcheck.schemas.source import SourceOut
 from factcheck.schemas.verdict import VerdictOut
+from factcheck.services import workflow
 
 MAX_TAGS = 20
 SORTS = ("-created_at", "created_at", "-check_worthiness", "check_worthiness")
@@ -55,7 +56,11 @@ class ClaimIn(InputSchema):
 
 
 class ClaimPatch(ClaimIn, PatchSchema):
-    pass
+    priority = ma.fields.Integer(
+        strict=True,
+        validate=validate.Range(min=-100, max=100),
+        metadata={"description": "Review queue order; higher comes first"},
+    )
 
 
 class ClaimOut(ma.Schema):
@@ -71,9 +76,24 @@ class ClaimOut(ma.Schema):
     language = ma.fields.String(required=True, allow_none=True)
     check_worthiness = ma.fields.Float(required=True, allow_none=True)
     status = ma.fields.String(required=True, validate=one_of(STATUSES))
+    priority = ma.fields.Integer(required=True)
     tags = ma.fields.List(ma.fields.String(), required=True)
+    submitted_by_id = ma.fields.Integer(required=True, allow_none=True)
+    assignee_id = ma.fields.Integer(required=True, allow_none=True)
     current_verdict = ma.fields.Nested(VerdictOut, required=True, allow_none=True)
     sources = ma.fields.List(ma.fields.Nested(SourceOut), required=True)
+    allowed_actions = ma.fields.Function(
+        lambda claim: workflow.allowed_actions(claim.status),
+        required=True,
+        metadata={
+            "type": "array",
+            "items": {"type": "string", "enum": list(workflow.ACTIONS)},
+            "description": "Workflow actions the claim's status allows",
+        },
+    )
+    published_at = ma.fields.DateTime(required=True, allow_none=True)
+    corrected_at = ma.fields.DateTime(required=True, allow_none=True)
+    deleted_at = ma.fields.DateTime(required=True, allow_none=True)
     created_at = ma.fields.DateTime(required=True)
     updated_at = ma.fields.DateTime(required=True)
 
@@ -87,6 +107,8 @@ class ClaimQuery(PageQuery):
     )
     tag = Tag(50)
     language = Language()
+    assignee_id = ma.fields.Integer(validate=validate.Range(min=1, max=2**63 - 1))
+    unassigned = ma.fields.Boolean(metadata={"description": "Only claims nobody is assigned to"})
     created_after = ma.fields.AwareDateTime(default_timezone=None)
     created_before = ma.fields.AwareDateTime(default_timezone=None)
     sort = ma.fields.String(
@@ -97,3 +119,19 @@ class ClaimQuery(PageQuery):
 
 
 ClaimPage = page_schema(ClaimOut, "ClaimPage")
+
+
+class ClaimActionIn(InputSchema):
+    action = ma.fields.String(required=True, validate=one_of(workflow.ACTIONS))
+    note = Text(
+        5000,
+        multiline=True,
+        allow_none=True,
+        metadata={"description": "Why; required to reject, reopen or request changes"},
+    )
+    assignee_id = ma.fields.Integer(
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=1, max=2**63 - 1),
+        metadata={"description": "For `assign`: the reviewer to assign, or null to unassign"},
+    )

@@ -1,7 +1,7 @@
 import marshmallow as ma
 
 from factcheck.models import RATINGS
-from factcheck.schemas.common import InputSchema, page_schema
+from factcheck.schemas.common import InputSchema, PatchSchema, page_schema
 from factcheck.schemas.fields import Text, one_of
 
 
@@ -11,6 +11,10 @@ class VerdictIn(InputSchema):
         100, metadata={"description": "The rating in the desk's words; defaults from `rating`"}
     )
     summary = Text(10_000, multiline=True, allow_none=True)
+
+
+class VerdictPatch(VerdictIn, PatchSchema):
+    pass
 
 
 class VerdictOut(ma.Schema):
@@ -24,7 +28,12 @@ class VerdictOut(ma.Schema):
     )
     textual_rating = ma.fields.String(required=True)
     summary = ma.fields.String(required=True, allow_none=True)
+    author_id = ma.fields.Integer(required=True, allow_none=True)
+    approved_by_id = ma.fields.Integer(required=True, allow_none=True)
+    approved_at = ma.fields.DateTime(required=True, allow_none=True)
+    published_at = ma.fields.DateTime(required=True, allow_none=True)
     created_at = ma.fields.DateTime(required=True)
+    updated_at = ma.fields.DateTime(required=True)
 
 
 VerdictPage = page_schema(VerdictOut, "VerdictPage")

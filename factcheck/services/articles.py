@@ -3,19 +3,20 @@
 import hashlib
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 from sqlalchemy.exc import IntegrityError
 
-from factcheck.errors import Conflict
+from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
-from factcheck.models import Article, Claim
+from factcheck.models import Article, Claim, User
 from factcheck.services import extraction
-from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
+from factcheck.services.common import commit, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
-NEWEST_FIRST = Sort("-created_at", Article.created_at, descending=True, is_datetime=True)
+NEWEST_FIRST = Sort.by("-created_at", Article.created_at, descending=True, is_datetime=True)
 
 
 def content_hash(body: str) -> str:
@@ -67,28 +68,46 @@ class Ingested:
         return getattr(self.article, name)
 
 
-def ingest(data: dict, *, extract: bool = False) -> Ingested:
+def ingest(data: dict, actor: User, *, extract: bool = False) -> Ingested:
     """Store an article; with `extract`, its extracted claims too, in the same transaction."""
     data = {**data, "content_hash": content_hash(data["body"])}
     _refuse_duplicate(data)
-    article = Article(**data)
+    article = Article(**data, submitted_by_id=actor.id)
     db.session.add(article)
-    found = extraction.add_claims_from(article) if extract else None
+    found = extraction.add_claims_from(article, actor) if extract else None
     _commit_unique(data)
     return Ingested(article, found)
 
 
-def create(data: dict) -> Article:
-    return ingest(data).article
+def create(data: dict, actor: User) -> Article:
+    return ingest(data, actor).article
 
 
-def get(article_id: int) -> Article:
-    return get_or_404(Article, article_id)
+def _may_see(actor: User, article: Article) -> bool:
+    if article.deleted_at is not None and not actor.has_role("admin"):
+        return False
+    return actor.has_role("reviewer") or article.submitted_by_id == actor.id
+
+
+def get(article_id: int, actor: User) -> Article:
+    article = db.session.get(Article, article_id)
+    if article is None or not _may_see(actor, article):
+        raise NotFound(f"Article {article_id} does not exist.")
+    return article
+
+
+def extract_claims(article_id: int, actor: User) -> "extraction.ArticleExtraction":
+    """Store the article's extracted claims as submitted claims, skipping ones already stored."""
+    found = extraction.add_claims_from(get(article_id, actor), actor)
+    commit()
+    return found
 
 
 @retry_on_conflict
-def update(article_id: int, changes: dict, *, expected_version: int | None = None) -> Article:
-    article = get(article_id)
+def update(
+    article_id: int, changes: dict, actor: User, *, expected_version: int | None = None
+) -> Article:
+    article = get(article_id, actor)
     require_version(article, expected_version)
     if "body" in changes:
         changes = {**changes, "content_hash": content_hash(changes["body"])}
@@ -100,23 +119,39 @@ def update(article_id: int, changes: dict, *, expected_version: int | None = Non
 
 
 @retry_on_conflict
-def delete(article_id: int, *, expected_version: int | None = None) -> None:
-    article = get(article_id)
+def delete(article_id: int, actor: User, *, expected_version: int | None = None) -> None:
+    """Soft delete; refused while claims still point into the article."""
+    article = get(article_id, actor)
     require_version(article, expected_version)
     has_claims = db.session.scalar(
-        sa.select(Claim.id).where(Claim.article_id == article_id).limit(1)
+        sa.select(Claim.id)
+        .where(Claim.article_id == article_id, Claim.deleted_at.is_(None))
+        .limit(1)
     )
     if has_claims is not None:
-        raise Conflict(
-            f"Article {article_id} still has claims; delete or move them first.",
-        )
-    db.session.delete(article)
+        raise Conflict(f"Article {article_id} still has claims; delete or move them first.")
+    article.deleted_at = datetime.now(UTC)
     commit()
 
 
-def list_articles(filters: dict, *, limit: int, cursor: str | None) -> Page:
+@retry_on_conflict
+def restore(article_id: int, actor: User, *, expected_version: int | None = None) -> Article:
+    article = get(article_id, actor)
+    require_version(article, expected_version)
+    article.deleted_at = None
+    commit()
+    return article
+
+
+def list_articles(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:
     # Lists show summaries: never read megabytes of article bodies for a page.
-    stmt = sa.select(Article).options(so.defer(Article.body, raiseload=True))
+    stmt = (
+        sa.select(Article)
+        .options(so.defer(Article.body, raiseload=True))
+        .where(Article.deleted_at.is_(None))
+    )
+    if not actor.has_role("reviewer"):
+        stmt = stmt.where(Article.submitted_by_id == actor.id)
     for field in ("publisher", "language"):
         if field in filters:
             stmt = stmt.where(getattr(Article, field) == filters[field])

@@ -1,24 +1,33 @@
-"""Claim use cases: submit, read, edit, delete, list with filters."""
+"""Claim use cases: submit, read, edit, delete and restore, list with filters."""
 
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from factcheck.errors import InvalidInput
+from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, ClaimTag
-from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
-from factcheck.services.pagination import Page, Sort, paginate
+from factcheck.models import Article, Claim, ClaimTag, User
+from factcheck.services import history, workflow
+from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services.pagination import Key, Page, Sort, paginate
 
 SORTS = {
     sort.name: sort
     for sort in (
-        Sort("-created_at", Claim.created_at, descending=True, is_datetime=True),
-        Sort("created_at", Claim.created_at, descending=False, is_datetime=True),
-        Sort("-check_worthiness", Claim.check_worthiness, descending=True, nullable=True),
-        Sort("check_worthiness", Claim.check_worthiness, descending=False, nullable=True),
+        Sort.by("-created_at", Claim.created_at, descending=True, is_datetime=True),
+        Sort.by("created_at", Claim.created_at, is_datetime=True),
+        Sort.by("-check_worthiness", Claim.check_worthiness, descending=True, nullable=True),
+        Sort.by("check_worthiness", Claim.check_worthiness, nullable=True),
     )
 }
+QUEUE_ORDER = Sort(
+    "queue",
+    (
+        Key(Claim.priority, descending=True),
+        Key(Claim.check_worthiness, descending=True, nullable=True),
+    ),
+)
+FROZEN = ("approved", "published")
 
 
 def _check_article_and_span(article_id, span_start, span_end) -> None:
@@ -31,7 +40,9 @@ def _check_article_and_span(article_id, span_start, span_end) -> None:
     if article_id is None:
         return
     body_length = db.session.scalar(
-        sa.select(sa.func.length(Article.body)).where(Article.id == article_id)
+        sa.select(sa.func.length(Article.body)).where(
+            Article.id == article_id, Article.deleted_at.is_(None)
+        )
     )
     if body_length is None:
         raise InvalidInput(
@@ -45,24 +56,66 @@ def _check_article_and_span(article_id, span_start, span_end) -> None:
         )
 
 
-def create(data: dict) -> Claim:
+def visible(stmt, actor: User):
+    """Limit a claim query to what `actor` may see: submitters see only their own claims."""
+    stmt = stmt.where(Claim.deleted_at.is_(None))
+    if not actor.has_role("reviewer"):
+        stmt = stmt.where(Claim.submitted_by_id == actor.id)
+    return stmt
+
+
+def get(claim_id: int, actor: User, *, for_update: bool = False) -> Claim:
+    """A claim the actor may see (404 otherwise, so others' claims are not even confirmed)."""
+    claim = db.session.get(Claim, claim_id, with_for_update=for_update or None)
+    if claim is None or not _may_see(actor, claim):
+        raise NotFound(f"Claim {claim_id} does not exist.")
+    return claim
+
+
+def _may_see(actor: User, claim: Claim) -> bool:
+    if claim.deleted_at is not None and not actor.has_role("admin"):
+        return False
+    return actor.has_role("reviewer") or claim.submitted_by_id == actor.id
+
+
+def require_open(claim: Claim, doing: str) -> None:
+    """Evidence and verdicts change only while a claim is being worked on."""
+    if claim.status not in workflow.EDITABLE:
+        raise Conflict(
+            f"Cannot {doing} while the claim is {claim.status}; "
+            "it needs request_changes or reopen first.",
+            claim_status=claim.status,
+        )
+
+
+def create(data: dict, actor: User) -> Claim:
     _check_article_and_span(data.get("article_id"), data.get("span_start"), data.get("span_end"))
     tags = data.pop("tags", [])
-    claim = Claim(**data, status="submitted")
+    claim = Claim(**data, status="submitted", submitted_by_id=actor.id)
     claim.tags = tags
     db.session.add(claim)
+    db.session.flush()
+    history.record(
+        claim.id,
+        actor,
+        "create",
+        to_status="submitted",
+        changes=history.snapshot(
+            claim, ("text", "claimant", "article_id", "span_start", "span_end")
+        ),
+    )
     commit()
     return claim
 
 
-def get(claim_id: int, *, for_update: bool = False) -> Claim:
-    return get_or_404(Claim, claim_id, for_update=for_update)
-
-
 @retry_on_conflict
-def update(claim_id: int, changes: dict, *, expected_version: int | None = None) -> Claim:
-    claim = get(claim_id, for_update=True)
+def update(
+    claim_id: int, changes: dict, actor: User, *, expected_version: int | None = None
+) -> Claim:
+    claim = get(claim_id, actor, for_update=True)
     require_version(claim, expected_version)
+    if claim.status in FROZEN:
+        raise Conflict(f"A {claim.status} claim cannot be edited; reopen it first.")
     merged = {
         field: changes.get(field, getattr(claim, field))
         for field in ("article_id", "span_start", "span_end")
@@ -78,8 +131,11 @@ def update(claim_id: int, changes: dict, *, expected_version: int | None = None)
         )
     if {"article_id", "span_start", "span_end"} & changes.keys():
         _check_article_and_span(**merged)
+    diff = history.changes(claim, changes)
     for field, value in changes.items():
         setattr(claim, field, value)
+    if diff:
+        history.record(claim.id, actor, "update", changes=diff)
     commit()
     return claim
 
@@ -99,19 +155,45 @@ def touch(claim_id: int, **changes) -> None:
 
 
 @retry_on_conflict
-def delete(claim_id: int, *, expected_version: int | None = None) -> None:
-    claim = get(claim_id, for_update=True)
+def delete(claim_id: int, actor: User, *, expected_version: int | None = None) -> None:
+    """Soft delete: the claim disappears from the API but an admin can restore it."""
+    claim = get(claim_id, actor, for_update=True)
     require_version(claim, expected_version)
+    if claim.deleted_at is None:
+        claim.deleted_at = datetime.now(UTC)
+        history.record(claim.id, actor, "delete")
+        commit()
+
+
+@retry_on_conflict
+def restore(claim_id: int, actor: User, *, expected_version: int | None = None) -> Claim:
+    claim = get(claim_id, actor, for_update=True)
+    require_version(claim, expected_version)
+    if claim.deleted_at is not None:
+        claim.deleted_at = None
+        history.record(claim.id, actor, "restore")
+        commit()
+    return claim
+
+
+def purge(claim_id: int, actor: User) -> None:
+    """Hard delete of a soft-deleted claim; its audit history stays."""
+    claim = get(claim_id, actor, for_update=True)
+    if claim.deleted_at is None:
+        raise Conflict("Delete the claim before purging it.")
+    history.record(claim.id, actor, "purge", changes=history.snapshot(claim, ("text", "claimant")))
     db.session.delete(claim)
     commit()
 
 
-def list_claims(filters: dict, *, limit: int, cursor: str | None) -> Page:
+def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:
     sort = SORTS[filters.get("sort", "-created_at")]
-    stmt = sa.select(Claim)
-    for field in ("status", "claimant", "article_id", "rating", "language"):
+    stmt = visible(sa.select(Claim), actor)
+    for field in ("status", "claimant", "article_id", "rating", "language", "assignee_id"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
+    if filters.get("unassigned"):
+        stmt = stmt.where(Claim.assignee_id.is_(None))
     if "tag" in filters:
         stmt = stmt.where(
             Claim.id.in_(sa.select(ClaimTag.claim_id).where(ClaimTag.tag == filters["tag"]))
@@ -121,3 +203,13 @@ def list_claims(filters: dict, *, limit: int, cursor: str | None) -> Page:
     if "created_before" in filters:
         stmt = stmt.where(Claim.created_at < filters["created_before"])
     return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
+
+
+def review_queue(actor: User, *, limit: int, cursor: str | None) -> Page:
+    """The actor's work: claims assigned to them and still open, and unassigned in_review ones."""
+    mine = sa.and_(Claim.assignee_id == actor.id, Claim.status.in_(workflow.ASSIGNABLE))
+    unclaimed = sa.and_(Claim.assignee_id.is_(None), Claim.status == "in_review")
+    stmt = sa.select(Claim).where(Claim.deleted_at.is_(None), sa.or_(mine, unclaimed))
+    return paginate(
+        db.session, stmt, sort=QUEUE_ORDER, id_column=Claim.id, limit=limit, cursor=cursor
+    )

@@ -38,15 +38,20 @@ def commit() -> None:
         db.session.commit()
     except StaleDataError as exc:
         db.session.rollback()
-        raise ConcurrentUpdate(
-            "Another request changed this resource at the same time; fetch it again."
-        ) from exc
+        raise _lost_race() from exc
+
+
+def _lost_race() -> ConcurrentUpdate:
+    return ConcurrentUpdate(
+        "Another request changed this resource at the same time; fetch it again."
+    )
 
 
 def retry_on_conflict(use_case):
     """Run a use case again if a concurrent writer got there first.
 
     Only when the client did not pin a version with If-Match: then losing the race is a 412.
+    The race can surface at commit or at any flush before it, so both are caught here.
     """
 
     @functools.wraps(use_case)
@@ -54,8 +59,9 @@ def retry_on_conflict(use_case):
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 return use_case(*args, **kwargs)
-            except ConcurrentUpdate:
+            except (ConcurrentUpdate, StaleDataError) as exc:
+                db.session.rollback()
                 if kwargs.get("expected_version") is not None or attempt == MAX_ATTEMPTS:
-                    raise
+                    raise _lost_race() from exc
 
     return run

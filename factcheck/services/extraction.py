@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from factcheck import extraction
 from factcheck.extensions import db
-from factcheck.models import Article, Claim
-from factcheck.services.common import commit, get_or_404
+from factcheck.models import Article, Claim, User
+from factcheck.services import history
 
 
 @dataclass(frozen=True)
@@ -17,14 +17,14 @@ class ArticleExtraction:
     skipped: int
 
 
-def add_claims_from(article: Article) -> ArticleExtraction:
+def add_claims_from(article: Article, actor: User) -> ArticleExtraction:
     """Add the article's extracted claims to the session (no commit), skipping stored ones."""
     found = extraction.extract(article.body, publisher=article.publisher)
     stored = {}
     if article.id is not None:
         rows = db.session.scalars(sa.select(Claim).where(Claim.article_id == article.id))
         stored = {(c.span_start, c.span_end, c.text): c for c in rows}
-    claims, created = [], 0
+    claims, new, created = [], [], 0
     for item in found:
         claim = stored.get((item.start, item.end, item.text))
         if claim is None:
@@ -38,14 +38,13 @@ def add_claims_from(article: Article) -> ArticleExtraction:
                 language=article.language,
                 check_worthiness=item.score,
                 status="submitted",
+                submitted_by_id=actor.id,
             )
             db.session.add(claim)
             created += 1
+            new.append(claim)
         claims.append(claim)
+    db.session.flush()
+    for claim in new:
+        history.record(claim.id, actor, "extract", to_status="submitted")
     return ArticleExtraction(claims, created, len(claims) - created)
-
-
-def extract_article(article_id: int) -> ArticleExtraction:
-    result = add_claims_from(get_or_404(Article, article_id))
-    commit()
-    return result

@@ -1,7 +1,7 @@
 """Keyset (cursor) pagination.
 
-A page is the rows after the last row of the previous page in a total order (sort key, id),
-so pages stay stable while rows are added and a deep page costs the same as the first.
+A page is the rows after the last row of the previous page in a total order (sort keys, then
+id), so pages stay stable while rows are added and a deep page costs the same as the first.
 Cursors are signed so a client cannot forge one that makes the database scan from anywhere.
 """
 
@@ -20,14 +20,25 @@ from factcheck.errors import InvalidCursor
 
 
 @dataclass(frozen=True)
-class Sort:
-    """A sort order: a name clients use, its column, direction, and whether it can be NULL."""
+class Key:
+    """One sort column: its direction, and whether it can be NULL (NULLs always come last)."""
 
-    name: str
     column: Any
-    descending: bool
+    descending: bool = False
     nullable: bool = False
     is_datetime: bool = False
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A named order clients ask for; ties are always broken by id in the last key's direction."""
+
+    name: str
+    keys: tuple[Key, ...]
+
+    @classmethod
+    def by(cls, name, column, *, descending=False, nullable=False, is_datetime=False) -> "Sort":
+        return cls(name, (Key(column, descending, nullable, is_datetime),))
 
 
 @dataclass(frozen=True)
@@ -41,64 +52,83 @@ def _sign(payload: bytes) -> str:
     return base64.urlsafe_b64encode(hmac.digest(key, payload, hashlib.sha256)[:16]).decode()
 
 
-def encode_cursor(sort: Sort, value, last_id: int) -> str:
-    if isinstance(value, datetime):
-        value = value.isoformat()
-    payload = json.dumps([sort.name, value, last_id], separators=(",", ":")).encode()
+def encode_cursor(sort: Sort, values: list, last_id: int) -> str:
+    values = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    payload = json.dumps([sort.name, values, last_id], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(payload).decode().rstrip("=") + "." + _sign(payload)
 
 
-def decode_cursor(sort: Sort, cursor: str) -> tuple[Any, int]:
+def _invalid(detail: str, message: str) -> InvalidCursor:
+    return InvalidCursor(detail, errors={"cursor": [message]})
+
+
+def decode_cursor(sort: Sort, cursor: str) -> tuple[list, int]:
     try:
         encoded, signature = cursor.split(".", 1)
         payload = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
-        valid = hmac.compare_digest(signature, _sign(payload))
-        name, value, last_id = json.loads(payload) if valid else (None, None, None)
+        if not hmac.compare_digest(signature, _sign(payload)):
+            raise ValueError("bad signature")
+        name, values, last_id = json.loads(payload)
+        if name == sort.name:
+            values = [
+                datetime.fromisoformat(v) if key.is_datetime and v is not None else v
+                for key, v in zip(sort.keys, values, strict=True)
+            ]
     except (ValueError, TypeError, UnicodeDecodeError):
-        valid = False
-    if not valid:
-        raise InvalidCursor(
+        raise _invalid(
             "The cursor is not valid; start again from the first page.",
-            errors={"cursor": ["Not a cursor issued by this API."]},
-        )
+            "Not a cursor issued by this API.",
+        ) from None
     if name != sort.name:
-        raise InvalidCursor(
+        raise _invalid(
             f"The cursor belongs to sort '{name}', not '{sort.name}'.",
-            errors={"cursor": ["Use the cursor with the sort it was issued for."]},
+            "Use the cursor with the sort it was issued for.",
         )
-    if sort.is_datetime and value is not None:
-        value = datetime.fromisoformat(value)
-    return value, last_id
+    return values, last_id
 
 
-def _after(sort: Sort, id_column, value, last_id):
-    """Rows strictly after (value, last_id) in the order (column, id), NULLs last."""
-    column = sort.column
+def _equal(key: Key, value):
+    return key.column.is_(None) if value is None else key.column == value
+
+
+def _beyond(key: Key, value):
+    """Rows strictly past `value` on this key, NULLs being last."""
     if value is None:
-        return sa.and_(
-            column.is_(None), id_column < last_id if sort.descending else id_column > last_id
-        )
-    if sort.descending:
-        condition = sa.or_(column < value, sa.and_(column == value, id_column < last_id))
-    else:
-        condition = sa.or_(column > value, sa.and_(column == value, id_column > last_id))
-    return sa.or_(condition, column.is_(None)) if sort.nullable else condition
+        return sa.false()
+    condition = key.column < value if key.descending else key.column > value
+    return sa.or_(condition, key.column.is_(None)) if key.nullable else condition
+
+
+def _after(sort: Sort, id_column, values: list, last_id: int):
+    """Rows after (values..., last_id) in the order (keys..., id): a lexicographic comparison."""
+    id_after = id_column < last_id if sort.keys[-1].descending else id_column > last_id
+    alternatives = []
+    for i, (key, value) in enumerate(zip(sort.keys, values, strict=True)):
+        prefix = [_equal(k, v) for k, v in zip(sort.keys[:i], values[:i], strict=True)]
+        alternatives.append(sa.and_(*prefix, _beyond(key, value)))
+    alternatives.append(
+        sa.and_(*[_equal(k, v) for k, v in zip(sort.keys, values, strict=True)], id_after)
+    )
+    return sa.or_(*alternatives)
 
 
 def order_by(sort: Sort, id_column) -> list:
-    column = sort.column.desc() if sort.descending else sort.column.asc()
-    if sort.nullable:
-        column = column.nulls_last()
-    return [column, id_column.desc() if sort.descending else id_column.asc()]
+    clauses = []
+    for key in sort.keys:
+        clause = key.column.desc() if key.descending else key.column.asc()
+        clauses.append(clause.nulls_last() if key.nullable else clause)
+    clauses.append(id_column.desc() if sort.keys[-1].descending else id_column.asc())
+    return clauses
 
 
 def paginate(session, stmt, *, sort: Sort, id_column, limit: int, cursor: str | None) -> Page:
     """Run `stmt` (a select of one entity) for one page; `limit + 1` rows tell if more follow."""
     if cursor:
-        value, last_id = decode_cursor(sort, cursor)
-        stmt = stmt.where(_after(sort, id_column, value, last_id))
+        values, last_id = decode_cursor(sort, cursor)
+        stmt = stmt.where(_after(sort, id_column, values, last_id))
     rows = session.scalars(stmt.order_by(*order_by(sort, id_column)).limit(limit + 1)).all()
     if len(rows) <= limit:
         return Page(list(rows), None)
     last = rows[limit - 1]
-    return Page(list(rows[:limit]), encode_cursor(sort, getattr(last, sort.column.key), last.id))
+    values = [getattr(last, key.column.key) for key in sort.keys]
+    return Page(list(rows[:limit]), encode_cursor(sort, values, last.id))

@@ -4,52 +4,82 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import Claim, Source
-from factcheck.services import claims
-from factcheck.services.common import commit, get_or_404, require_version, retry_on_conflict
+from factcheck.models import Source, User
+from factcheck.services import claims, history
+from factcheck.services.common import commit, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate
 
-OLDEST_FIRST = Sort("id", Source.id, descending=False)
+OLDEST_FIRST = Sort.by("id", Source.id)
+RECORDED_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
 
 
-def create(claim_id: int, data: dict) -> Source:
-    claim = claims.get(claim_id)
-    source = Source(**data, claim=claim)
+def create(claim_id: int, data: dict, actor: User) -> Source:
+    claim = claims.get(claim_id, actor)
+    claims.require_open(claim, "add sources")
+    source = Source(**data, claim_id=claim.id)
     if source.accessed_at is None:
         source.accessed_at = datetime.now(UTC)
     db.session.add(source)
-    claims.touch(claim_id)
+    db.session.flush()
+    history.record(
+        claim.id,
+        actor,
+        "add_source",
+        entity="source",
+        entity_id=source.id,
+        changes=history.snapshot(source, RECORDED_FIELDS),
+    )
+    claims.touch(claim.id)
     commit()
     return source
 
 
-def get(source_id: int) -> Source:
-    return get_or_404(Source, source_id)
+def get(source_id: int, actor: User) -> Source:
+    source = db.session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"Source {source_id} does not exist.")
+    claims.get(source.claim_id, actor)  # the source is visible with its claim
+    return source
 
 
 @retry_on_conflict
-def update(source_id: int, changes: dict, *, expected_version: int | None = None) -> Source:
-    source = get(source_id)
+def update(
+    source_id: int, changes: dict, actor: User, *, expected_version: int | None = None
+) -> Source:
+    source = get(source_id, actor)
     require_version(source, expected_version)
+    claims.require_open(claims.get(source.claim_id, actor), "change sources")
+    diff = history.changes(source, changes)
     for field, value in changes.items():
         setattr(source, field, value)
-    claims.touch(source.claim_id)
+    if diff:
+        history.record(
+            source.claim_id, actor, "update_source", entity="source", entity_id=source.id,
+            changes=diff,
+        )  # fmt: skip
+        claims.touch(source.claim_id)
     commit()
     return source
 
 
 @retry_on_conflict
-def delete(source_id: int, *, expected_version: int | None = None) -> None:
-    source = get(source_id)
+def delete(source_id: int, actor: User, *, expected_version: int | None = None) -> None:
+    source = get(source_id, actor)
     require_version(source, expected_version)
+    claims.require_open(claims.get(source.claim_id, actor), "remove sources")
+    history.record(
+        source.claim_id, actor, "remove_source", entity="source", entity_id=source.id,
+        changes=history.snapshot(source, RECORDED_FIELDS),
+    )  # fmt: skip
     claims.touch(source.claim_id)
     db.session.delete(source)
     commit()
 
 
-def list_for_claim(claim_id: int, *, limit: int, cursor: str | None) -> Page:
-    get_or_404(Claim, claim_id)
+def list_for_claim(claim_id: int, actor: User, *, limit: int, cursor: str | None) -> Page:
+    claims.get(claim_id, actor)
     stmt = sa.select(Source).where(Source.claim_id == claim_id)
     return paginate(
         db.session, stmt, sort=OLDEST_FIRST, id_column=Source.id, limit=limit, cursor=cursor

@@ -1,0 +1,99 @@
+"""Idempotency-Key on creating POSTs: a retried request never creates a second resource.
+
+The first request with a key reserves it inside the same database transaction as the
+resource it creates (a unique index on user and key), so of several concurrent retries only
+one can commit. Its response is then stored; later retries with the same key and the same
+request get that response again (with `Idempotent-Replayed: true`); the same key with a
+different request is a 422.
+"""
+
+import functools
+import json
+
+import sqlalchemy as sa
+from flask import current_app, request
+
+from factcheck.auth import current_user
+from factcheck.errors import Conflict, DomainError, InvalidInput
+from factcheck.extensions import db
+from factcheck.services import idempotency
+
+HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 255
+PARAMETER = {
+    "in": "header",
+    "name": HEADER,
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH},
+    "description": "Makes retries safe: the same key and request replay the first response",
+}
+REPLAYED_HEADERS = ("Location", "ETag", "Content-Type")
+
+
+def idempotent(view):
+    """Wrap a creating view (outermost, so it sees the finished response)."""
+
+    @functools.wraps(view)
+    def run(*args, **kwargs):
+        key = request.headers.get(HEADER)
+        user = current_user()
+        if key is None or user is None:
+            return view(*args, **kwargs)
+        if not key.strip() or len(key) > MAX_KEY_LENGTH or not key.isprintable():
+            raise InvalidInput(
+                f"{HEADER} must be 1-{MAX_KEY_LENGTH} printable characters.",
+                errors={HEADER: ["Invalid key."]},
+            )
+        digest = idempotency.request_hash(request.method, request.path, request.get_data())
+        record = idempotency.find(user.id, key)
+        if record is not None:
+            return _replay(record, digest)
+
+        session = db.session()
+        reserved = {"done": False}
+
+        def reserve(session_):
+            if not reserved["done"]:
+                idempotency.reserve(session_, user.id, key, digest)
+                reserved["done"] = True
+
+        def forget(*_):
+            reserved["done"] = False
+
+        sa.event.listen(session, "before_commit", reserve)
+        sa.event.listen(session, "after_soft_rollback", forget)
+        try:
+            response = current_app.make_response(view(*args, **kwargs))
+        except (sa.exc.IntegrityError, DomainError):
+            # A concurrent request with the same key may have won: answer as its retry would.
+            db.session.rollback()
+            record = idempotency.find(user.id, key)
+            if record is None:
+                raise
+            return _replay(record, digest)
+        finally:
+            sa.event.remove(session, "before_commit", reserve)
+            sa.event.remove(session, "after_soft_rollback", forget)
+        if reserved["done"]:
+            headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
+            idempotency.store_response(
+                user.id, key, response.status_code, response.get_json(), headers
+            )
+        return response
+
+    return run
+
+
+def _replay(record, digest: str):
+    if record.request_hash != digest:
+        raise InvalidInput(
+            f"This {HEADER} was used with a different request.",
+            errors={HEADER: ["Already used with another request."]},
+        )
+    if record.status is None:
+        raise Conflict(
+            f"The first request with this {HEADER} has not finished; retry shortly.",
+        )
+    headers = {**record.headers, "Idempotent-Replayed": "true"}
+    body = json.dumps(record.body)
+    return current_app.response_class(body, status=record.status, headers=headers)

@@ -1,0 +1,1 @@
+"""marshmallow schemas: XxxIn / XxxPatch / XxxOut / XxxQuery per resource."""

@@ -1,0 +1,1 @@
+"""Use cases: one transaction each; the rules of the desk live here."""
