@@ -10,6 +10,7 @@ import json
 
 import flask
 import flask_smorest
+import marshmallow as ma
 from flask_smorest.utils import prepare_response
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser
@@ -40,6 +41,9 @@ class Parser(FlaskParser):
     }
 
     def _raw_load_json(self, req):
+        if not req.get_data(cache=True):
+            # A view that takes a body needs one; `{}` is the empty change, nothing is not.
+            raise ma.ValidationError(["A JSON request body is required."])
         try:
             return super()._raw_load_json(req)
         except RecursionError:
@@ -87,7 +91,7 @@ class Api(flask_smorest.Api):
             for location_messages in by_location.values():
                 errors.update(flatten_messages(location_messages))
         detail = data.get("message") or error.description
-        if error.code == 400 and errors:
+        if errors and (error.code == 400 or set(errors) == {"_body"}):
             detail = " ".join(message for group in errors.values() for message in group)
         elif error.code == 422 and errors:
             detail = "The request has invalid fields: " + ", ".join(sorted(errors)) + "."

@@ -125,3 +125,12 @@ def test_docs_page_uses_only_local_assets(client):
         response = client.get(f"/api/v1/docs/assets/{asset}")
         assert response.status_code == 200 and len(response.data) > 1000
         response.close()
+
+
+def test_missing_body_is_422_but_an_empty_object_is_fine(client):
+    response = client.post("/api/v1/claims")
+    body = assert_problem(response, 422)
+    assert body["detail"] == "A JSON request body is required."
+    claim = client.post("/api/v1/claims", json={"text": "Taxes doubled."}).json
+    assert_problem(client.patch(f"/api/v1/claims/{claim['id']}"), 422)
+    assert client.patch(f"/api/v1/claims/{claim['id']}", json={}).status_code == 200
