@@ -7,6 +7,8 @@ import sqlalchemy as sa
 from alembic import context
 from flask import current_app
 
+from factcheck.search import include_object
+
 config = context.config
 if config.config_file_name is not None:
     # Keep the application's loggers alive when migrations run inside it (tests, CLI).
@@ -34,6 +36,7 @@ def run_migrations_offline():
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -48,6 +51,7 @@ def run_migrations_online():
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", skip_empty_autogenerate)
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_object", include_object)
     with db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=db.metadata, **conf_args)
         with context.begin_transaction():

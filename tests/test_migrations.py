@@ -10,6 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.engine import make_url
 
 from factcheck.extensions import db
+from factcheck.search import include_object
 from tests.conftest import make_app
 
 
@@ -38,7 +39,12 @@ def test_upgrade_matches_models_and_downgrade_unwinds(empty_database):
         flask_migrate.upgrade()
         with db.engine.connect() as connection:
             context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "render_as_batch": True}
+                connection,
+                opts={
+                    "compare_type": True,
+                    "render_as_batch": True,
+                    "include_object": include_object,
+                },
             )
             assert compare_metadata(context, db.metadata) == []
 

@@ -4,6 +4,7 @@ the people who review them and the history of that review."""
 from factcheck.models.article import Article
 from factcheck.models.claim import STATUSES, Claim, ClaimTag
 from factcheck.models.comment import Comment
+from factcheck.models.external_review import ExternalReview
 from factcheck.models.idempotency import IdempotencyRecord
 from factcheck.models.review_event import ReviewEvent
 from factcheck.models.source import STANCES, Source
@@ -14,6 +15,7 @@ __all__ = [
     "ApiToken",
     "Article",
     "Comment",
+    "ExternalReview",
     "IdempotencyRecord",
     "ReviewEvent",
     "ROLES",

@@ -111,10 +111,16 @@ class ClaimQuery(PageQuery):
     unassigned = ma.fields.Boolean(metadata={"description": "Only claims nobody is assigned to"})
     created_after = ma.fields.AwareDateTime(default_timezone=None)
     created_before = ma.fields.AwareDateTime(default_timezone=None)
+    q = Text(
+        500,
+        metadata={"description": "Full-text search in text, quote and claimant; by relevance"},
+    )
     sort = ma.fields.String(
-        load_default="-created_at",
         validate=one_of(SORTS),
-        metadata={"description": "Sort key; a leading '-' sorts descending"},
+        metadata={
+            "description": "Sort key; a leading '-' sorts descending. Default: -created_at, "
+            "or relevance when `q` is given"
+        },
     )
 
 

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
+from factcheck import search
 from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimTag, User
@@ -186,9 +187,24 @@ def purge(claim_id: int, actor: User) -> None:
     commit()
 
 
+def by_relevance(stmt, query: str):
+    """Restrict `stmt` (a select of Claim) to full-text matches of `query`, with their relevance.
+
+    Returns the statement and the sort to page it by; a query without words matches nothing.
+    """
+    found = search.ranked(db.session, query)
+    if found is None:
+        return stmt.where(sa.false()), SORTS["-created_at"]
+    stmt = stmt.add_columns(found.c.relevance).join(found, found.c.claim_id == Claim.id)
+    return stmt, Sort("relevance", (Key(found.c.relevance, descending=True),))
+
+
 def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:
-    sort = SORTS[filters.get("sort", "-created_at")]
     stmt = visible(sa.select(Claim), actor)
+    sort = SORTS[filters.get("sort") or "-created_at"]
+    if "q" in filters:
+        stmt, relevance = by_relevance(stmt, filters["q"])
+        sort = SORTS[filters["sort"]] if filters.get("sort") else relevance
     for field in ("status", "claimant", "article_id", "rating", "language", "assignee_id"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])

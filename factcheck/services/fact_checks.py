@@ -10,6 +10,7 @@ import sqlalchemy.orm as so
 from factcheck.errors import NotFound
 from factcheck.extensions import db
 from factcheck.models import Claim
+from factcheck.services import claims
 from factcheck.services.pagination import Page, Sort, paginate
 
 NEWEST_FIRST = Sort.by("-published_at", Claim.published_at, descending=True, is_datetime=True)
@@ -35,10 +36,10 @@ def get(claim_id: int) -> Claim:
 
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
-    stmt = _published()
+    stmt, sort = _published(), NEWEST_FIRST
+    if "q" in filters:
+        stmt, sort = claims.by_relevance(stmt, filters["q"])
     for field in ("language", "claimant"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
-    return paginate(
-        db.session, stmt, sort=NEWEST_FIRST, id_column=Claim.id, limit=limit, cursor=cursor
-    )
+    return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)

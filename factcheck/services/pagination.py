@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask import current_app
 
 from factcheck.errors import InvalidCursor
@@ -121,14 +122,26 @@ def order_by(sort: Sort, id_column) -> list:
     return clauses
 
 
+def _key_value(key: Key, row):
+    """A sort key's value in a result row: an attribute of the entity, or a selected column."""
+    entity = row[0]
+    if isinstance(key.column, so.InstrumentedAttribute):
+        return getattr(entity, key.column.key)
+    return row._mapping[key.column.name]
+
+
 def paginate(session, stmt, *, sort: Sort, id_column, limit: int, cursor: str | None) -> Page:
-    """Run `stmt` (a select of one entity) for one page; `limit + 1` rows tell if more follow."""
+    """Run `stmt` for one page; `limit + 1` rows tell if more follow.
+
+    `stmt` selects one entity, optionally followed by computed sort columns (a relevance).
+    """
     if cursor:
         values, last_id = decode_cursor(sort, cursor)
         stmt = stmt.where(_after(sort, id_column, values, last_id))
-    rows = session.scalars(stmt.order_by(*order_by(sort, id_column)).limit(limit + 1)).all()
+    rows = session.execute(stmt.order_by(*order_by(sort, id_column)).limit(limit + 1)).all()
+    items = [row[0] for row in rows[:limit]]
     if len(rows) <= limit:
-        return Page(list(rows), None)
+        return Page(items, None)
     last = rows[limit - 1]
-    values = [getattr(last, key.column.key) for key in sort.keys]
-    return Page(list(rows[:limit]), encode_cursor(sort, values, last.id))
+    values = [_key_value(key, last) for key in sort.keys]
+    return Page(items, encode_cursor(sort, values, last[0].id))

@@ -1,0 +1,70 @@
+"""Full-text search on claims, with each database's own engine.
+
+SQLite: an FTS5 table `claims_fts` (external content: the claims table), ranked by bm25.
+PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN index, queried with
+websearch_to_tsquery and ranked by ts_rank_cd.
+Both are created and kept in sync by the migrations (triggers, generated columns), never by
+application code, so every write path, including bulk loads in SQL, stays searchable.
+"""
+
+import re
+
+import sqlalchemy as sa
+
+# Objects the migrations own that the models do not describe; Alembic's comparison skips them.
+SEARCH_TABLES = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content",
+                 "claims_fts_docsize", "claims_fts_config"}  # fmt: skip
+SEARCH_COLUMNS = {("claims", "search_vector")}
+SEARCH_INDEXES = {"ix_claims_search_vector"}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 32
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic hook: leave the search machinery to the migrations that created it."""
+    if type_ == "table" and name in SEARCH_TABLES:
+        return False
+    if type_ == "column" and (obj.table.name, name) in SEARCH_COLUMNS:
+        return False
+    return not (type_ == "index" and name in SEARCH_INDEXES)
+
+
+def terms(query: str) -> list[str]:
+    """The words of a user's query; everything else (operators, quotes) is ignored."""
+    return _WORD.findall(query.lower())[:MAX_TERMS]
+
+
+def matching_claims(dialect: str, query: str, *, any_term: bool = False):
+    """(claim id, relevance) for claims matching `query`, higher relevance first.
+
+    All terms must match unless `any_term` (used to gather candidates for claim matching).
+    Returns None when the query has no words.
+    """
+    words = terms(query)
+    if not words:
+        return None
+    if dialect == "postgresql":
+        text = " or ".join(words) if any_term else " ".join(words)
+        tsquery = sa.func.websearch_to_tsquery("english", text)
+        vector = sa.column("search_vector")
+        claims = sa.table("claims", sa.column("id"), vector)
+        return sa.select(
+            claims.c.id.label("claim_id"),
+            # float8, so the value survives a cursor round trip exactly.
+            sa.cast(sa.func.ts_rank_cd(vector, tsquery), sa.Double).label("relevance"),
+        ).where(vector.op("@@")(tsquery))
+    # FTS5: quoted terms are literal words; bm25 is lower for better matches, so negate it.
+    joiner = " OR " if any_term else " "
+    match = joiner.join('"' + word.replace('"', "") + '"' for word in words)
+    fts = sa.table("claims_fts", sa.column("rowid"))
+    return sa.select(
+        fts.c.rowid.label("claim_id"),
+        (-sa.func.bm25(sa.text("claims_fts"))).label("relevance"),
+    ).where(sa.text("claims_fts MATCH :match").bindparams(match=match))
+
+
+def ranked(session, query: str, *, any_term: bool = False):
+    """A subquery (claim_id, relevance) for the session's database, or None without words."""
+    stmt = matching_claims(session.get_bind().dialect.name, query, any_term=any_term)
+    return None if stmt is None else stmt.subquery("ranked")

@@ -1,0 +1,89 @@
+"""Full-text search (`q=`) with the database's own engine: FTS5 or tsvector."""
+
+import pytest
+
+from tests.api.test_pagination import walk
+from tests.factories import create_claim
+from tests.test_app import assert_problem
+
+
+def ids(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.json
+    return [c["id"] for c in response.json["items"]]
+
+
+def test_q_finds_claims_by_words_in_text_quote_and_claimant(client):
+    wages = create_claim(client, text="Wages grew faster than inflation last year.")
+    quoted = create_claim(client, text="Pay outpaced prices.", quote="“Wages rose by 6 percent”")
+    by_name = create_claim(client, text="The deficit halved.", claimant="Rachel Wagesmith")
+    create_claim(client, text="The river flooded the town.")
+    assert set(ids(client, "/api/v1/claims?q=wages")) == {wages["id"], quoted["id"]}
+    assert ids(client, "/api/v1/claims?q=Wagesmith") == [by_name["id"]]
+    assert ids(client, "/api/v1/claims?q=river%20town") != []
+    assert ids(client, "/api/v1/claims?q=river%20wages") == []  # every word must match
+
+
+def test_results_are_ranked_by_relevance(client):
+    strong = create_claim(
+        client, text="Unemployment fell. Unemployment is at a record low unemployment."
+    )
+    weak = create_claim(
+        client, text="Unemployment is a topic; the minister spoke about many things."
+    )
+    assert ids(client, "/api/v1/claims?q=unemployment") == [strong["id"], weak["id"]]
+    # An explicit sort still applies, over the matches only.
+    newest_first = ids(client, "/api/v1/claims?q=unemployment&sort=-created_at")
+    assert newest_first == [weak["id"], strong["id"]]
+
+
+def test_search_results_page_through_completely(client):
+    created = {
+        create_claim(client, text=f"Taxes rose {i} percent in region {i}.")["id"] for i in range(7)
+    }
+    pages = walk(client, "/api/v1/claims?q=taxes&limit=3")
+    seen = [i for page in pages for i in page]
+    assert sorted(seen) == sorted(created) and len(pages) == 3
+
+
+def test_edits_and_deletes_reach_the_index(client):
+    claim = create_claim(client, text="Bananas are the top export.")
+    client.patch(f"/api/v1/claims/{claim['id']}", json={"text": "Coffee is the top export."})
+    assert ids(client, "/api/v1/claims?q=bananas") == []
+    assert ids(client, "/api/v1/claims?q=coffee") == [claim["id"]]
+    client.delete(f"/api/v1/claims/{claim['id']}")
+    assert ids(client, "/api/v1/claims?q=coffee") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "a OR b AND NOT", "col:value", "*", "x) OR 1=1 --", "NEAR(a b)", "ü", "%22"],
+)
+def test_hostile_queries_are_just_words(client, query):
+    create_claim(client, text="Value added tax rose.")
+    response = client.get("/api/v1/claims", query_string={"q": query})
+    assert response.status_code == 200
+
+
+def test_q_validation(client):
+    assert "q" in assert_problem(client.get("/api/v1/claims?q="), 422)["errors"]
+    assert "q" in assert_problem(client.get("/api/v1/claims?q=" + "a" * 501), 422)["errors"]
+
+
+def test_fact_checks_search_sees_only_published(client_as, anonymous):
+    from tests.api.test_review import act
+
+    reviewer, editor, editor2 = client_as("reviewer"), client_as("editor"), client_as("editor-2")
+    draft = create_claim(reviewer, text="Vaccines contain microchips.")
+    published = create_claim(reviewer, text="Vaccines caused the outbreak.")
+    cid = published["id"]
+    act(reviewer, cid, "accept")
+    reviewer.post(
+        f"/api/v1/claims/{cid}/sources", json={"url": "https://s.org/a", "stance": "refutes"}
+    )
+    reviewer.post(f"/api/v1/claims/{cid}/verdicts", json={"rating": "false", "summary": "No."})
+    act(reviewer, cid, "propose")
+    act(editor, cid, "approve")
+    act(editor2, cid, "publish")
+    assert ids(anonymous, "/api/v1/fact-checks?q=vaccines") == [cid]
+    assert draft["id"] not in ids(anonymous, "/api/v1/fact-checks?q=microchips")
