@@ -23,6 +23,10 @@ class Config:
     # Public base URL used in links (Location, Link) when the app sits behind a proxy.
     FACTCHECK_PUBLIC_URL = os.environ.get("FACTCHECK_PUBLIC_URL")
 
+    # The organisation that publishes the fact-checks (ClaimReview author, search publisher).
+    FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
+    FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")
+
     API_TITLE = "factcheck"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"

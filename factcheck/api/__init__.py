@@ -9,6 +9,7 @@ from factcheck.api import (
     docs,
     extraction,
     fact_checks,
+    search,
     sources,
     users,
     verdicts,
@@ -25,6 +26,7 @@ RESOURCE_BLUEPRINTS = (
     comments.blp,
     extraction.blp,
     fact_checks.blp,
+    search.blp,
     users.blp,
 )
 

@@ -4,12 +4,16 @@ A fact-check shows the last verdict that was published, so reopening a claim for
 leaves the published version up until the corrected one is published.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import Claim
+from factcheck.models import Claim, ExternalReview
 from factcheck.services import claims
 from factcheck.services.pagination import Page, Sort, paginate
 
@@ -43,3 +47,86 @@ def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
     return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who publishes this desk's fact-checks; `url_of(claim_id)` is a fact-check's public URL."""
+
+    name: str
+    site: str | None
+    url_of: Callable[[int], str]
+
+
+def search_like_google(params: dict, organisation: Organisation) -> Page:
+    """Published fact-checks, ours and imported, in Google Fact Check Tools' claims:search shape."""
+    stmt, sort = _published(), NEWEST_FIRST
+    if "query" in params:
+        stmt, sort = claims.by_relevance(stmt, params["query"])
+    if "language_code" in params:
+        code = params["language_code"].lower()
+        stmt = stmt.where(
+            sa.or_(
+                sa.func.lower(Claim.language) == code,
+                sa.func.lower(Claim.language).like(f"{code}-%"),
+            )
+        )
+    if "review_publisher_site_filter" in params:
+        site = params["review_publisher_site_filter"].lower()
+        imported_from_site = sa.select(ExternalReview.claim_id).where(
+            sa.or_(
+                ExternalReview.publisher_site == site,
+                ExternalReview.publisher_site.like(f"%.{site}"),
+            )
+        )
+        ours = organisation.site is not None and _same_site(organisation.site, site)
+        stmt = stmt.where(
+            sa.or_(Claim.id.in_(imported_from_site), _is_ours() if ours else sa.false())
+        )
+    if "max_age_days" in params:
+        since = datetime.now(UTC) - timedelta(days=params["max_age_days"])
+        stmt = stmt.where(sa.func.coalesce(Claim.corrected_at, Claim.published_at) >= since)
+    page = paginate(
+        db.session, stmt, sort=sort, id_column=Claim.id,
+        limit=params["page_size"], cursor=params.get("page_token"),
+    )  # fmt: skip
+    return Page([_as_google_claim(claim, organisation) for claim in page.items], page.next_cursor)
+
+
+def _is_ours():
+    return ~sa.exists().where(ExternalReview.claim_id == Claim.id)
+
+
+def _same_site(ours: str, asked: str) -> bool:
+    return ours == asked or ours.endswith("." + asked)
+
+
+def _as_google_claim(claim: Claim, organisation: Organisation) -> dict:
+    verdict = claim.published_verdict
+    external = claim.external_review
+    if external is not None:
+        review = {
+            "publisher": {"name": external.publisher_name, "site": external.publisher_site},
+            "url": external.url,
+            "title": external.title,
+            "review_date": external.reviewed_at or claim.published_at,
+            "language_code": external.language or claim.language,
+        }
+    else:
+        review = {
+            "publisher": {"name": organisation.name, "site": organisation.site},
+            "url": organisation.url_of(claim.id),
+            "title": claim.text,
+            "review_date": claim.corrected_at or claim.published_at,
+            "language_code": claim.language,
+        }
+    review["textual_rating"] = verdict.textual_rating if verdict else None
+    claim_date = (
+        datetime.combine(claim.claim_date, time(), tzinfo=UTC) if claim.claim_date else None
+    )
+    return {
+        "text": claim.text,
+        "claimant": claim.claimant,
+        "claim_date": claim_date,
+        "claim_review": [review],
+    }

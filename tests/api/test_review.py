@@ -1,11 +1,8 @@
 """The review workflow end to end: roles, rules, history, corrections."""
 
+from tests.api.helpers import act
 from tests.factories import claim_payload, create_claim
 from tests.test_app import assert_problem
-
-
-def act(client, claim_id, action, **body):
-    return client.post(f"/api/v1/claims/{claim_id}/actions", json={"action": action, **body})
 
 
 def test_submission_to_publication_and_correction(client_as, anonymous):
