@@ -14,11 +14,12 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from factcheck import extraction
+from factcheck.claimreview import claimskg
 from factcheck.errors import DomainError
 from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
-from factcheck.services import accounts, seeding
+from factcheck.services import accounts, imports, seeding
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
 
@@ -136,7 +137,32 @@ def list_users() -> None:
         cursor = page.next_cursor
 
 
+@click.command("import-claimreview")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--user", "user_name", required=True, help="The editor the import is recorded as.")
+@with_appcontext
+@_fail_on_domain_error
+def import_claimreview_command(paths: tuple[Path, ...], user_name: str) -> None:
+    """Import ClaimReview JSON-LD files (or ClaimsKG .csv exports) as published fact-checks."""
+    actor = accounts.find_user(user_name)
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            document = claimskg.read(path)
+        else:
+            document = path.read_text(encoding="utf-8")
+        report = imports.import_document(document, actor)
+        click.echo(
+            f"{path.name}: {report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
+        )
+        for item in report.skipped:
+            click.echo(f"  item {item['index']}: {item['reason']}")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(users_group)
+    app.cli.add_command(import_claimreview_command)

@@ -17,7 +17,13 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
 from factcheck.auth import load_user
-from factcheck.errors import PROBLEM_CONTENT_TYPE, DomainError, flatten_messages, problem
+from factcheck.errors import (
+    PROBLEM_CONTENT_TYPE,
+    DomainError,
+    InvalidInput,
+    flatten_messages,
+    problem,
+)
 from factcheck.schemas.problem import ProblemSchema
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -51,6 +57,14 @@ class Parser(FlaskParser):
             return self._handle_invalid_json_error(
                 json.JSONDecodeError("JSON nested too deeply", "", 0), req
             )
+
+
+def json_body():
+    """The request body as any JSON value, for views whose input no schema describes."""
+    try:
+        return Blueprint.ARGUMENTS_PARSER._raw_load_json(flask.request)
+    except ma.ValidationError as error:
+        raise InvalidInput(" ".join(error.messages), errors={"_body": error.messages}) from None
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -52,8 +52,12 @@ def test_seed_prints_tokens_only_when_asked(app, anonymous):
     loud = run(app, seed_command, "--print-tokens")
     lines = [line for line in loud.output.splitlines() if ": fct_" in line]
     assert [line.split(":")[0] for line in lines] == [
-        "demo-admin", "demo-editor", "demo-reviewer", "demo-reviewer-2", "demo-submitter",
-    ]  # fmt: skip
+        "demo-admin",
+        "demo-editor",
+        "demo-reviewer",
+        "demo-reviewer-2",
+        "demo-submitter",
+    ]
     token = lines[0].split(": ")[1]
     me = anonymous.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert me.json["name"] == "demo-admin" and me.json["role"] == "admin"
@@ -68,12 +72,16 @@ def test_seed_from_another_folder(app, client, tmp_path):
                 "body_file": "a.txt",
                 "article": {"title": "Flood", "publisher": "Local News"},
                 "claims": [
-                    {"text": "The river rose 3 metres overnight.", "claimant": "The mayor",
-                     "span_start": 0, "span_end": 34}
+                    {
+                        "text": "The river rose 3 metres overnight.",
+                        "claimant": "The mayor",
+                        "span_start": 0,
+                        "span_end": 34,
+                    }
                 ],
             }
         )
-    )  # fmt: skip
+    )
     result = run(app, seed_command, "--path", str(tmp_path))
     assert "Seeded 1 user(s), 1 article(s) and 1 claim(s)" in result.output, result.output
     assert client.get("/api/v1/claims").json["items"][0]["claimant"] == "The mayor"
@@ -118,3 +126,43 @@ def test_users_token_and_revoke(app, anonymous):
 
     listing = run(app, users_group, "list").output
     assert "omar\teditor" in listing
+
+
+def test_import_claimreview_files_json_and_claimskg_csv(app, anonymous, tmp_path):
+    from factcheck.cli import import_claimreview_command
+
+    run(app, users_group, "create", "imogen", "--role", "editor")
+    (tmp_path / "one.json").write_text(
+        json.dumps(
+            {
+                "@type": "ClaimReview",
+                "url": "https://checker.example/1",
+                "claimReviewed": "The bridge cost 2 billion.",
+                "author": {"@type": "Organization", "name": "Checker"},
+                "reviewRating": {"alternateName": "False"},
+            }
+        )
+    )
+    header = (
+        "rating_alternateName,claimReview_author_name,claimReview_url,claimReview_claimReviewed"
+    )
+    (tmp_path / "rows.csv").write_text(
+        header + "\nTrue,snopes,https://snopes.example/a,Owls can turn their heads 270 degrees.\n"
+        "True,snopes,https://snopes.example/a,Owls can turn their heads 270 degrees.\n"
+    )
+    result = run(
+        app,
+        import_claimreview_command,
+        str(tmp_path / "one.json"),
+        str(tmp_path / "rows.csv"),
+        "--user",
+        "imogen",
+    )
+    assert result.exit_code == 0, result.output
+    assert "one.json: 1 created" in result.output
+    assert "rows.csv: 1 created, 0 updated, 0 unchanged, 1 skipped" in result.output
+    assert "item 1: duplicate of item 0" in result.output
+    texts = {fc["claim"] for fc in anonymous.get("/api/v1/fact-checks").json["items"]}
+    assert texts == {"The bridge cost 2 billion.", "Owls can turn their heads 270 degrees."}
+    refused = run(app, import_claimreview_command, str(tmp_path / "one.json"), "--user", "nobody")
+    assert refused.exit_code != 0

@@ -4,6 +4,7 @@ from flask import Flask
 
 from factcheck.api import (
     articles,
+    claimreview,
     claims,
     comments,
     docs,
@@ -26,6 +27,7 @@ RESOURCE_BLUEPRINTS = (
     comments.blp,
     extraction.blp,
     fact_checks.blp,
+    claimreview.blp,
     search.blp,
     users.blp,
 )

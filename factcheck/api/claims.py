@@ -1,5 +1,7 @@
 """/claims: checkable statements, with their sources, current verdict and review workflow."""
 
+from dataclasses import dataclass
+
 from flask.views import MethodView
 
 from factcheck.api.http import (
@@ -19,18 +21,23 @@ from factcheck.api.http import (
 from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
+from factcheck.models import Claim
 from factcheck.rest import Blueprint
 from factcheck.schemas.claim import (
     ClaimActionIn,
+    ClaimCreatedOut,
     ClaimIn,
     ClaimOut,
     ClaimPage,
     ClaimPatch,
     ClaimQuery,
+    MatchIn,
+    MatchOut,
+    SimilarQuery,
 )
 from factcheck.schemas.common import PageQuery
 from factcheck.schemas.review import EventPage
-from factcheck.services import claims, history, review
+from factcheck.services import claims, history, matching, review
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claims and their review")
 
@@ -49,11 +56,13 @@ class Claims(MethodView):
     @guarded(blp, "submitter")
     @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(ClaimIn)
-    @blp.response(201, ClaimOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
+    @blp.response(201, ClaimCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     def post(self, data):
-        """Submit a claim; it starts as `submitted`"""
-        claim = claims.create(data, current_user())
-        return created(claim, "claims.ClaimById", claim_id=claim.id)
+        """Submit a claim; it starts as `submitted`, and the answer lists likely duplicates"""
+        user = current_user()
+        claim = claims.create(data, user)
+        submitted = Submitted(claim, matching.likely_duplicates(claim, user))
+        return created(submitted, "claims.ClaimById", claim_id=claim.id)
 
 
 @blp.route("/claims/<id:claim_id>")
@@ -85,6 +94,36 @@ class ClaimById(MethodView):
     def delete(self, claim_id):
         """Delete a claim (an admin can restore it; its history stays)"""
         claims.delete(claim_id, current_user(), expected_version=expected_version())
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A new claim with the stored claims it probably repeats; reads through to the claim."""
+
+    claim: Claim
+    likely_duplicates: list
+
+    def __getattr__(self, name):
+        return getattr(self.claim, name)
+
+
+@blp.route("/claims/match", methods=["POST"])
+@guarded(blp, "submitter")
+@blp.arguments(MatchIn)
+@blp.response(200, MatchOut)
+def match(data):
+    """Published fact-checks that state what a text states, most similar first"""
+    return {"items": matching.checked_claims_like(data["text"], limit=data["limit"])}
+
+
+@blp.route("/claims/<id:claim_id>/similar")
+@guarded(blp, "submitter")
+@blp.arguments(SimilarQuery, location="query")
+@blp.response(200, MatchOut)
+@errors(blp, 404)
+def similar(query, claim_id):
+    """Published fact-checks similar to a claim, most similar first"""
+    return {"items": matching.similar_to(claim_id, current_user(), limit=query["limit"])}
 
 
 @blp.route("/claims/<id:claim_id>/actions", methods=["POST"])

@@ -1,12 +1,13 @@
 """HTTP conventions shared by the resource views: ETags, preconditions, Location and Link."""
 
 from http import HTTPStatus
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, request, url_for
 from flask_smorest import Blueprint
 
 from factcheck.auth import requires
+from factcheck.services.fact_checks import Organisation
 from factcheck.services.pagination import Page
 
 ETAG_HEADER = {"description": "Version of the representation", "schema": {"type": "string"}}
@@ -81,6 +82,18 @@ def _external(path_and_query: str) -> str:
 
 def url_of(endpoint: str, **values) -> str:
     return _external(url_for(endpoint, **values))
+
+
+def our_organisation() -> Organisation:
+    """The desk publishing here, from configuration; its site defaults to this server's."""
+    config = current_app.config
+    home = config.get("FACTCHECK_ORGANISATION_URL") or _external("/")
+    return Organisation(
+        name=config["FACTCHECK_ORGANISATION_NAME"],
+        url=home,
+        site=urlsplit(home).hostname,
+        url_of=lambda claim_id: url_of("fact_checks.get_fact_check", claim_id=claim_id),
+    )
 
 
 def created(obj, endpoint: str, **values):

@@ -9,7 +9,7 @@ from factcheck.models.idempotency import IdempotencyRecord
 from factcheck.models.review_event import ReviewEvent
 from factcheck.models.source import STANCES, Source
 from factcheck.models.user import ROLES, ApiToken, User
-from factcheck.models.verdict import DEFAULT_TEXTUAL_RATINGS, RATING_VALUES, RATINGS, Verdict
+from factcheck.models.verdict import Verdict
 
 __all__ = [
     "ApiToken",
@@ -22,9 +22,6 @@ __all__ = [
     "User",
     "Claim",
     "ClaimTag",
-    "DEFAULT_TEXTUAL_RATINGS",
-    "RATINGS",
-    "RATING_VALUES",
     "STANCES",
     "STATUSES",
     "Source",

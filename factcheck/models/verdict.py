@@ -5,28 +5,7 @@ import sqlalchemy.orm as so
 
 from factcheck.extensions import db
 from factcheck.models.types import BigId, UTCDateTime, utcnow
-
-# The closed rating scale and its schema.org ratingValue (5 best, 1 worst). Ratings that say
-# nothing about truth on that axis have no value.
-RATING_VALUES: dict[str, int | None] = {
-    "true": 5,
-    "mostly_true": 4,
-    "half_true": 3,
-    "mostly_false": 2,
-    "false": 1,
-    "misleading": 2,
-    "unverifiable": None,
-}
-RATINGS = tuple(RATING_VALUES)
-DEFAULT_TEXTUAL_RATINGS = {
-    "true": "True",
-    "mostly_true": "Mostly true",
-    "half_true": "Half true",
-    "mostly_false": "Mostly false",
-    "false": "False",
-    "misleading": "Misleading",
-    "unverifiable": "Unverifiable",
-}
+from factcheck.ratings import RATINGS
 
 
 class Verdict(db.Model):

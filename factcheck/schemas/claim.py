@@ -1,7 +1,8 @@
 import marshmallow as ma
 from marshmallow import validate
 
-from factcheck.models import RATINGS, STATUSES
+from factcheck.models import STATUSES
+from factcheck.ratings import RATINGS
 from factcheck.schemas.common import InputSchema, PageQuery, PatchSchema, page_schema
 from factcheck.schemas.fields import HttpUrl, Language, Text, one_of
 from factcheck.schemas.source import SourceOut
@@ -141,3 +142,36 @@ class ClaimActionIn(InputSchema):
         validate=validate.Range(min=1, max=2**63 - 1),
         metadata={"description": "For `assign`: the reviewer to assign, or null to unassign"},
     )
+
+
+class SimilarClaimOut(ma.Schema):
+    id = ma.fields.Integer(required=True, attribute="claim.id")
+    text = ma.fields.String(required=True, attribute="claim.text")
+    claimant = ma.fields.String(required=True, allow_none=True, attribute="claim.claimant")
+    status = ma.fields.String(required=True, attribute="claim.status")
+    score = ma.fields.Float(required=True, metadata={"description": "Similarity, 0-1"})
+    reasons = ma.fields.List(ma.fields.String(), required=True)
+
+
+class ClaimCreatedOut(ClaimOut):
+    likely_duplicates = ma.fields.List(
+        ma.fields.Nested(SimilarClaimOut),
+        required=True,
+        metadata={"description": "Stored claims this one probably repeats, most similar first"},
+    )
+
+
+class MatchIn(InputSchema):
+    text = Text(2000, multiline=True, required=True)
+    limit = ma.fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+
+
+class SimilarQuery(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    limit = ma.fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
+
+
+class MatchOut(ma.Schema):
+    items = ma.fields.List(ma.fields.Nested(SimilarClaimOut), required=True)

@@ -2,7 +2,7 @@
 
 import marshmallow as ma
 
-from factcheck.models import RATINGS
+from factcheck.ratings import RATINGS
 from factcheck.schemas.common import PageQuery, page_schema
 from factcheck.schemas.fields import Language, Text, one_of
 

@@ -1,6 +1,6 @@
 import marshmallow as ma
 
-from factcheck.models import RATINGS
+from factcheck.ratings import RATINGS
 from factcheck.schemas.common import InputSchema, PatchSchema, page_schema
 from factcheck.schemas.fields import Text, one_of
 

@@ -20,7 +20,8 @@ from factcheck.services.pagination import Page, Sort, paginate
 NEWEST_FIRST = Sort.by("-published_at", Claim.published_at, descending=True, is_datetime=True)
 
 
-def _published():
+def published_claims():
+    """Claims readers can see as fact-checks, with the verdict they were published with."""
     return (
         sa.select(Claim)
         .options(so.selectinload(Claim.published_verdict))
@@ -33,14 +34,14 @@ def _published():
 
 
 def get(claim_id: int) -> Claim:
-    claim = db.session.scalar(_published().where(Claim.id == claim_id))
+    claim = db.session.scalar(published_claims().where(Claim.id == claim_id))
     if claim is None:
         raise NotFound(f"Fact-check {claim_id} does not exist.")
     return claim
 
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
-    stmt, sort = _published(), NEWEST_FIRST
+    stmt, sort = published_claims(), NEWEST_FIRST
     if "q" in filters:
         stmt, sort = claims.by_relevance(stmt, filters["q"])
     for field in ("language", "claimant"):
@@ -54,13 +55,18 @@ class Organisation:
     """Who publishes this desk's fact-checks; `url_of(claim_id)` is a fact-check's public URL."""
 
     name: str
+    url: str | None
     site: str | None
     url_of: Callable[[int], str]
+
+    @property
+    def as_author(self) -> dict:
+        return {"name": self.name, "url": self.url}
 
 
 def search_like_google(params: dict, organisation: Organisation) -> Page:
     """Published fact-checks, ours and imported, in Google Fact Check Tools' claims:search shape."""
-    stmt, sort = _published(), NEWEST_FIRST
+    stmt, sort = published_claims(), NEWEST_FIRST
     if "query" in params:
         stmt, sort = claims.by_relevance(stmt, params["query"])
     if "language_code" in params:

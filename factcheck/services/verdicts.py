@@ -4,7 +4,8 @@ import sqlalchemy as sa
 
 from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
-from factcheck.models import DEFAULT_TEXTUAL_RATINGS, RATING_VALUES, User, Verdict
+from factcheck.models import User, Verdict
+from factcheck.ratings import DEFAULT_TEXTUAL_RATINGS, RATING_VALUES
 from factcheck.services import claims, history
 from factcheck.services.common import commit, require_version, retry_on_conflict
 from factcheck.services.pagination import Page, Sort, paginate

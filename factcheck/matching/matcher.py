@@ -1,0 +1,64 @@
+"""The public matching API: normalise, similarity, rank."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.matching import numbers, score
+from factcheck.matching.text import raw_tokens
+
+# Calibrated on the CLEF-2018 debate sentence -> normalised claim pairs (see
+# README-section.md): below DEFAULT_MIN_SCORE a correct match is rare; at or
+# above DUPLICATE_SCORE a candidate is almost always the same claim.
+DEFAULT_MIN_SCORE: float = 0.2
+DUPLICATE_SCORE: float = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    id: int
+    score: float
+    reasons: tuple[str, ...]
+
+
+def normalise(text: str) -> str:
+    """Lower-case, quotes and dashes folded, stemmed tokens, canonical numbers."""
+    tokens, _ = numbers.canonical_tokens(raw_tokens(text))
+    return " ".join(t.stem for t in tokens if t.kind != "boundary")
+
+
+def explain(a: str, b: str) -> tuple[float, tuple[str, ...]]:
+    """(score, reasons) for a pair: reasons say why it matched or which trap blocked it."""
+    return score.compare(score.features(a), score.features(b))
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1]; 0 when a contradiction trap fires."""
+    return round(explain(a, b)[0], 4)
+
+
+def rank(
+    query: str,
+    candidates: Iterable[Candidate],
+    *,
+    limit: int = 10,
+    min_score: float = DEFAULT_MIN_SCORE,
+) -> list[Match]:
+    """Candidates scoring at least min_score, best first (ties by id); traps excluded."""
+    if limit <= 0:
+        return []
+    q = score.features(query)
+    found: list[Match] = []
+    for cand in candidates:
+        value, reasons = score.compare(q, score.features(cand.text), floor=min_score)
+        if value > 0.0 and value >= min_score:
+            found.append(Match(cand.id, round(value, 4), reasons))
+    return heapq.nsmallest(limit, found, key=lambda m: (-m.score, m.id))

@@ -1,0 +1,43 @@
+import marshmallow as ma
+
+
+class SkippedItem(ma.Schema):
+    index = ma.fields.Integer(required=True, metadata={"description": "Position in the input"})
+    reason = ma.fields.String(required=True)
+
+
+class ImportReportOut(ma.Schema):
+    created = ma.fields.Integer(required=True)
+    updated = ma.fields.Integer(required=True)
+    unchanged = ma.fields.Integer(required=True)
+    skipped = ma.fields.List(ma.fields.Nested(SkippedItem), required=True)
+
+
+JSON_LD = "application/ld+json"
+CLAIM_REVIEW_DOC = {
+    "type": "object",
+    "description": "schema.org ClaimReview JSON-LD",
+    "required": ["@context", "@type", "url", "claimReviewed", "author", "reviewRating"],
+    "additionalProperties": True,
+}
+FEED_DOC = {
+    "type": "object",
+    "description": "schema.org DataFeed of ClaimReview items; `nextPage` links the next page",
+    "required": ["@context", "@type", "dataFeedElement"],
+    "additionalProperties": True,
+}
+IMPORT_BODY_DOC = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
+                "oneOf": [
+                    {"type": "object", "additionalProperties": True},
+                    {"type": "array", "items": {"type": "object"}, "maxItems": 1000},
+                ],
+            }
+        },
+        JSON_LD: {"schema": {"type": "object", "additionalProperties": True}},
+    },
+}

@@ -1,0 +1,157 @@
+"""Import other publishers' ClaimReview JSON-LD as published fact-checks.
+
+Each review becomes a claim (with its claimant and appearance), a published verdict on our
+scale (the publisher's own wording kept as the textual rating), the review itself as a source,
+and an ExternalReview row keyed by the review URL and claim, so importing again updates instead
+of duplicating. Every item is its own transaction: one bad item never undoes the others.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
+
+from factcheck import claimreview
+from factcheck.errors import InvalidInput
+from factcheck.extensions import db
+from factcheck.models import Claim, ExternalReview, Source, User, Verdict
+from factcheck.ratings import DEFAULT_TEXTUAL_RATINGS
+from factcheck.services import history
+
+LIMITS = {"claim_reviewed": 2000, "claimant": 200, "title": 500, "publisher_name": 200}
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[dict] = field(default_factory=list)
+
+
+def _moment(value) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime(value.year, value.month, value.day, tzinfo=UTC)
+
+
+def _problem(review) -> str | None:
+    for name, limit in LIMITS.items():
+        value = getattr(review, name)
+        if value is not None and len(value) > limit:
+            return f"{name} is longer than {limit} characters"
+    if len(review.review_url) > 2048:
+        return "the review URL is longer than 2048 characters"
+    return None
+
+
+def import_document(document, actor: User) -> ImportReport:
+    try:
+        reviews, skipped = claimreview.parse(document)
+    except claimreview.ParseError as error:
+        raise InvalidInput(str(error), errors={"_body": [str(error)]}) from error
+    report = ImportReport(skipped=[{"index": i, "reason": reason} for i, reason in skipped])
+    for review in reviews:
+        problem = _problem(review)
+        if problem:
+            report.skipped.append({"index": review.index, "reason": problem})
+            continue
+        try:
+            outcome = _upsert(review, actor)
+            db.session.commit()
+        except SQLAlchemyError as error:
+            db.session.rollback()
+            reason = f"not stored: {type(error).__name__}"
+            report.skipped.append({"index": review.index, "reason": reason})
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+    report.skipped.sort(key=lambda item: item["index"])
+    return report
+
+
+def _verdict_fields(review) -> dict:
+    return {
+        "rating": review.rating,
+        "rating_value": review.rating_value,
+        "textual_rating": (review.textual_rating or DEFAULT_TEXTUAL_RATINGS[review.rating])[:100],
+        "summary": review.summary,
+    }
+
+
+def _claim_fields(review) -> dict:
+    return {
+        "text": review.claim_reviewed,
+        "claimant": review.claimant,
+        "claim_date": review.claim_date if isinstance(review.claim_date, date) else None,
+        "appearance_url": next((u for u in review.appearance_urls if len(u) <= 2048), None),
+        "language": review.language,
+    }
+
+
+def review_key(review) -> str:
+    return hashlib.sha256(f"{review.review_url}\n{review.claim_reviewed}".encode()).hexdigest()
+
+
+def _upsert(review, actor: User) -> str:
+    external = db.session.scalar(
+        sa.select(ExternalReview).where(ExternalReview.review_key == review_key(review))
+    )
+    reviewed_at = _moment(review.review_date)
+    if external is None:
+        return _create(review, actor, reviewed_at)
+    claim = db.session.get(Claim, external.claim_id)
+    verdict = db.session.scalar(
+        sa.select(Verdict)
+        .where(Verdict.claim_id == claim.id, Verdict.published_at.is_not(None))
+        .order_by(Verdict.id.desc())
+        .limit(1)
+    )
+    wanted_claim, wanted_verdict = _claim_fields(review), _verdict_fields(review)
+    changes = history.changes(claim, wanted_claim)
+    verdict_changes = history.changes(verdict, wanted_verdict) if verdict else wanted_verdict
+    if not changes and not verdict_changes:
+        return "unchanged"
+    for name, value in wanted_claim.items():
+        setattr(claim, name, value)
+    if verdict_changes:
+        db.session.add(
+            Verdict(claim_id=claim.id, author_id=actor.id, published_at=datetime.now(UTC),
+                    **wanted_verdict)
+        )  # fmt: skip
+        claim.rating = review.rating
+        claim.corrected_at = datetime.now(UTC)
+    external.title, external.reviewed_at = review.title, reviewed_at
+    history.record(claim.id, actor, "reimport", changes={**changes, **verdict_changes} or None)
+    return "updated"
+
+
+def _create(review, actor: User, reviewed_at: datetime | None) -> str:
+    now = datetime.now(UTC)
+    claim = Claim(
+        **_claim_fields(review),
+        status="published",
+        rating=review.rating,
+        submitted_by_id=actor.id,
+        published_at=reviewed_at or now,
+    )
+    db.session.add(claim)
+    db.session.flush()
+    db.session.add_all(
+        [
+            Verdict(claim_id=claim.id, author_id=actor.id, published_at=claim.published_at,
+                    **_verdict_fields(review)),
+            Source(claim_id=claim.id, url=review.review_url, title=review.title,
+                   publisher=review.publisher_name, stance="context", accessed_at=now),
+            ExternalReview(claim_id=claim.id, url=review.review_url, review_key=review_key(review),
+                           title=review.title,
+                           publisher_name=review.publisher_name,
+                           publisher_site=review.publisher_site, language=review.language,
+                           reviewed_at=reviewed_at),
+        ]
+    )  # fmt: skip
+    history.record(claim.id, actor, "import", to_status="published", note=review.review_url)
+    return "created"

@@ -1,0 +1,55 @@
+"""Claim matching over HTTP: previously checked claims, duplicates on submission, traps."""
+
+from tests.api.helpers import publish
+from tests.factories import create_claim
+from tests.test_app import assert_problem
+
+
+def matched(client, text):
+    response = client.post("/api/v1/claims/match", json={"text": text})
+    assert response.status_code == 200, response.json
+    return response.json["items"]
+
+
+def test_paraphrase_finds_the_checked_claim(client_as, client):
+    checked = publish(client_as, text="Unemployment fell to 4.1% in March.")
+    publish(client_as, text="The city built 300 new schools last year.")
+    items = matched(client, "In March unemployment dropped to 4.1 percent")
+    assert items and items[0]["id"] == checked["id"]
+    assert 0 < items[0]["score"] <= 1 and items[0]["status"] == "published"
+
+
+def test_contradictions_do_not_match(client_as, client):
+    checked = publish(client_as, text="The economy grew 2.5% last year.")
+    for trap in ("The economy shrank 2.5% last year.", "The economy grew 4% last year."):
+        assert checked["id"] not in [m["id"] for m in matched(client, trap)], trap
+
+
+def test_only_published_claims_are_matched(client):
+    draft = create_claim(client, text="Exports to China doubled in 2024.")
+    assert draft["id"] not in [m["id"] for m in matched(client, "Exports to China doubled in 2024")]
+
+
+def test_similar_to_a_claim(client_as, client):
+    checked = publish(client_as, text="The minimum wage rose to 12 pounds an hour in April.")
+    incoming = create_claim(client, text="In April the minimum wage went up to 12 pounds an hour")
+    response = client.get(f"/api/v1/claims/{incoming['id']}/similar")
+    assert [m["id"] for m in response.json["items"]][:1] == [checked["id"]]
+    assert_problem(client.get("/api/v1/claims/999999/similar"), 404)
+
+
+def test_submission_reports_likely_duplicates(client):
+    first = create_claim(client, text="Rents in Berlin rose 12% in 2024.")
+    response = client.post("/api/v1/claims", json={"text": "In 2024 rents in Berlin rose 12%."})
+    assert response.status_code == 201
+    duplicates = response.json["likely_duplicates"]
+    assert [d["id"] for d in duplicates] == [first["id"]]
+    unrelated = client.post("/api/v1/claims", json={"text": "Tigers are native to Siberia."})
+    assert unrelated.json["likely_duplicates"] == []
+
+
+def test_match_validation(client):
+    assert "text" in assert_problem(client.post("/api/v1/claims/match", json={}), 422)["errors"]
+    bad = client.post("/api/v1/claims/match", json={"text": "x", "limit": 0})
+    assert "limit" in assert_problem(bad, 422)["errors"]
+    assert client.post("/api/v1/claims/match", json={"text": "?!"}).json == {"items": []}
