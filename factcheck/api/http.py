@@ -67,12 +67,18 @@ def expected_version() -> int | None:
     return 0  # names no version we ever issue, so the update is refused with 412
 
 
+def not_modified(version: int | None):
+    """A 304 if the client's If-None-Match names `version`, else None."""
+    if version is None or not request.if_none_match:
+        return None
+    if request.if_none_match.contains_weak(str(version)):
+        return current_app.response_class(status=304, headers={"ETag": f'"{version}"'})
+    return None
+
+
 def read(obj):
     """A single resource with its ETag, or 304 if the client's If-None-Match is current."""
-    etag = etag_of(obj)
-    if request.if_none_match.contains_weak(etag.strip('"')):
-        return current_app.response_class(status=304, headers={"ETag": etag})
-    return obj, {"ETag": etag}
+    return not_modified(obj.version) or (obj, {"ETag": etag_of(obj)})
 
 
 def _external(path_and_query: str) -> str:

@@ -95,7 +95,7 @@ class Claim(db.Model):
 
     # Set for fact-checks imported from another organisation's ClaimReview.
     external_review: so.Mapped["ExternalReview | None"] = so.relationship(  # noqa: F821
-        lazy="selectin", viewonly=True
+        lazy="raise", viewonly=True
     )
     # The newest verdict that was published: what readers see, even while a correction is
     # under way. Loaded on demand (the public fact-check views ask for it).

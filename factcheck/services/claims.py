@@ -73,7 +73,19 @@ def get(claim_id: int, actor: User, *, for_update: bool = False) -> Claim:
     return claim
 
 
-def _may_see(actor: User, claim: Claim) -> bool:
+def version_of(claim_id: int, actor: User) -> int | None:
+    """The claim's version, read without loading it (for conditional GETs); None if unseen."""
+    row = db.session.execute(
+        sa.select(Claim.version, Claim.submitted_by_id, Claim.deleted_at).where(
+            Claim.id == claim_id
+        )
+    ).first()
+    if row is None or not _may_see(actor, row):
+        return None
+    return row.version
+
+
+def _may_see(actor: User, claim) -> bool:
     if claim.deleted_at is not None and not actor.has_role("admin"):
         return False
     return actor.has_role("reviewer") or claim.submitted_by_id == actor.id

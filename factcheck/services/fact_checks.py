@@ -24,7 +24,7 @@ def published_claims():
     """Claims readers can see as fact-checks, with the verdict they were published with."""
     return (
         sa.select(Claim)
-        .options(so.selectinload(Claim.published_verdict))
+        .options(so.selectinload(Claim.published_verdict), so.selectinload(Claim.external_review))
         .where(
             Claim.published_at.is_not(None),
             Claim.deleted_at.is_(None),
