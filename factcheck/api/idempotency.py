@@ -1,10 +1,10 @@
 """Idempotency-Key on creating POSTs: a retried request never creates a second resource.
 
-The first request with a key reserves it inside the same database transaction as the
+The first request with a key stores its response in the same database transaction as the
 resource it creates (a unique index on user and key), so of several concurrent retries only
-one can commit. Its response is then stored; later retries with the same key and the same
-request get that response again (with `Idempotent-Replayed: true`); the same key with a
-different request is a 422.
+one can commit, and whatever was created can always be replayed: later retries with the same
+key and the same request get that response again (with `Idempotent-Replayed: true`); the same
+key with a different request is a 422.
 """
 
 import functools
@@ -14,9 +14,10 @@ import sqlalchemy as sa
 from flask import current_app, request
 
 from factcheck.auth import current_user
-from factcheck.errors import Conflict, DomainError, InvalidInput
+from factcheck.errors import DomainError, InvalidInput
 from factcheck.extensions import db
 from factcheck.services import idempotency
+from factcheck.services.common import DEFER_COMMIT
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -49,21 +50,18 @@ def idempotent(view):
         if record is not None:
             return _replay(record, digest)
 
-        session = db.session()
-        reserved = {"done": False}
-
-        def reserve(session_):
-            if not reserved["done"]:
-                idempotency.reserve(session_, user.id, key, digest)
-                reserved["done"] = True
-
-        def forget(*_):
-            reserved["done"] = False
-
-        sa.event.listen(session, "before_commit", reserve)
-        sa.event.listen(session, "after_soft_rollback", forget)
+        # The view's use case flushes instead of committing; the response is stored and
+        # committed with what it created, so a retry can always replay it.
+        db.session.info[DEFER_COMMIT] = True
         try:
             response = current_app.make_response(view(*args, **kwargs))
+            if response.status_code < 300:
+                headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
+                idempotency.record(
+                    user.id, key, digest, response.status_code, response.get_json(), headers
+                )
+            else:
+                db.session.rollback()
         except (sa.exc.IntegrityError, DomainError):
             # A concurrent request with the same key may have won: answer as its retry would.
             db.session.rollback()
@@ -72,13 +70,7 @@ def idempotent(view):
                 raise
             return _replay(record, digest)
         finally:
-            sa.event.remove(session, "before_commit", reserve)
-            sa.event.remove(session, "after_soft_rollback", forget)
-        if reserved["done"]:
-            headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
-            idempotency.store_response(
-                user.id, key, response.status_code, response.get_json(), headers
-            )
+            db.session.info.pop(DEFER_COMMIT, None)
         return response
 
     return run
@@ -89,10 +81,6 @@ def _replay(record, digest: str):
         raise InvalidInput(
             f"This {HEADER} was used with a different request.",
             errors={HEADER: ["Already used with another request."]},
-        )
-    if record.status is None:
-        raise Conflict(
-            f"The first request with this {HEADER} has not finished; retry shortly.",
         )
     headers = {**record.headers, "Idempotent-Replayed": "true"}
     body = json.dumps(record.body)

@@ -11,9 +11,9 @@ from factcheck.models.types import BigId, UTCDateTime, utcnow
 class IdempotencyRecord(db.Model):
     """A creating request made with an Idempotency-Key, and the response it got.
 
-    The row is written in the same transaction as what the request created, so the unique key
-    lets only one of several concurrent retries create anything; the response is added right
-    after, for retries to replay.
+    The row, response included, is written in the same transaction as what the request created,
+    so the unique key lets only one of several concurrent retries create anything, and a retry
+    can always replay the answer.
     """
 
     __tablename__ = "idempotency_records"

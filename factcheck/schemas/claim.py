@@ -112,8 +112,9 @@ class ClaimQuery(PageQuery):
     unassigned = ma.fields.Boolean(metadata={"description": "Only claims nobody is assigned to"})
     created_after = ma.fields.AwareDateTime(default_timezone=None)
     created_before = ma.fields.AwareDateTime(default_timezone=None)
+    # Bounded so a full query string stays within the server's 8 KB request line.
     q = Text(
-        500,
+        200,
         metadata={"description": "Full-text search in text, quote and claimant; by relevance"},
     )
     sort = ma.fields.String(

@@ -34,7 +34,8 @@ IMPORT_BODY_DOC = {
                 "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
                 "oneOf": [
                     {"type": "object", "additionalProperties": True},
-                    {"type": "array", "items": {"type": "object"}, "maxItems": 1000},
+                    # Items that are not ClaimReviews are reported as skipped, not refused.
+                    {"type": "array", "items": {}, "maxItems": 1000},
                 ],
             }
         },

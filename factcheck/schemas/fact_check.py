@@ -42,7 +42,7 @@ class FactCheckOut(ma.Schema):
 
 
 class FactCheckQuery(PageQuery):
-    q = Text(500, metadata={"description": "Full-text search; results by relevance"})
+    q = Text(200, metadata={"description": "Full-text search; results by relevance"})
     language = Language()
     claimant = Text(200)
 

@@ -10,7 +10,7 @@ class ClaimsSearchQuery(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    query = Text(500, metadata={"description": "Words to search for in claims"})
+    query = Text(200, metadata={"description": "Words to search for in claims"})
     language_code = Language(data_key="languageCode")
     review_publisher_site_filter = ma.fields.String(
         data_key="reviewPublisherSiteFilter",

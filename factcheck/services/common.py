@@ -32,10 +32,21 @@ def require_version(obj, expected_version: int | None) -> None:
         )
 
 
+DEFER_COMMIT = "defer_commit"
+
+
 def commit() -> None:
-    """Commit the request's unit of work; a concurrent writer that won first makes this a 412."""
+    """Commit the request's unit of work; a concurrent writer that won first makes this a 412.
+
+    When the caller has asked to commit itself (`DEFER_COMMIT` in the session's info: an
+    idempotent request that stores its response in the same transaction), only flush, so
+    every error still surfaces here.
+    """
     try:
-        db.session.commit()
+        if db.session.info.get(DEFER_COMMIT):
+            db.session.flush()
+        else:
+            db.session.commit()
     except StaleDataError as exc:
         db.session.rollback()
         raise _lost_race() from exc

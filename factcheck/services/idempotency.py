@@ -29,15 +29,12 @@ def find(user_id: int, key: str) -> IdempotencyRecord | None:
     return record
 
 
-def reserve(session, user_id: int, key: str, digest: str) -> None:
-    """Add the key's row to the transaction that is about to commit the creation."""
-    session.add(IdempotencyRecord(user_id=user_id, key=key, request_hash=digest))
-
-
-def store_response(user_id: int, key: str, status: int, body, headers: dict) -> None:
-    db.session.execute(
-        sa.update(IdempotencyRecord)
-        .where(IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key)
-        .values(status=status, body=body, headers=headers)
-    )
+def record(user_id: int, key: str, digest: str, status: int, body, headers: dict) -> None:
+    """Store the response with what the request created, and commit both at once."""
+    db.session.add(
+        IdempotencyRecord(
+            user_id=user_id, key=key, request_hash=digest, status=status, body=body,
+            headers=headers,
+        )
+    )  # fmt: skip
     db.session.commit()

@@ -68,7 +68,7 @@ def test_hostile_queries_are_just_words(client, query):
 
 def test_q_validation(client):
     assert "q" in assert_problem(client.get("/api/v1/claims?q="), 422)["errors"]
-    assert "q" in assert_problem(client.get("/api/v1/claims?q=" + "a" * 501), 422)["errors"]
+    assert "q" in assert_problem(client.get("/api/v1/claims?q=" + "a" * 201), 422)["errors"]
 
 
 def test_fact_checks_search_sees_only_published(client_as, anonymous):
