@@ -26,19 +26,18 @@ FEED_DOC = {
     "required": ["@context", "@type", "dataFeedElement"],
     "additionalProperties": True,
 }
+_IMPORT_DOCUMENT = {
+    "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
+    "oneOf": [
+        {"type": "object", "additionalProperties": True},
+        # Items that are not ClaimReviews are reported as skipped, not refused.
+        {"type": "array", "items": {}, "maxItems": 1000},
+    ],
+}
 IMPORT_BODY_DOC = {
     "required": True,
     "content": {
-        "application/json": {
-            "schema": {
-                "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
-                "oneOf": [
-                    {"type": "object", "additionalProperties": True},
-                    # Items that are not ClaimReviews are reported as skipped, not refused.
-                    {"type": "array", "items": {}, "maxItems": 1000},
-                ],
-            }
-        },
-        JSON_LD: {"schema": {"type": "object", "additionalProperties": True}},
+        "application/json": {"schema": _IMPORT_DOCUMENT},
+        JSON_LD: {"schema": _IMPORT_DOCUMENT},
     },
 }

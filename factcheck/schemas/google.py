@@ -29,11 +29,6 @@ class ClaimsSearchQuery(ma.Schema):
         metadata={"pattern": r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_=-]+$"},
     )
 
-    @ma.validates_schema
-    def _something_to_search(self, data, **_):
-        if "query" not in data and "review_publisher_site_filter" not in data:
-            raise ma.ValidationError("Give query or reviewPublisherSiteFilter.", "query")
-
 
 class Publisher(ma.Schema):
     name = ma.fields.String(required=True, allow_none=True)
