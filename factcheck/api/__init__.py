@@ -16,6 +16,7 @@ from factcheck.api import (
     verdicts,
 )
 from factcheck.api.converters import IdConverter, id_schema
+from factcheck.api.http import security_headers
 from factcheck.auth import BEARER_SCHEME
 from factcheck.rest import Api
 
@@ -40,3 +41,4 @@ def register_blueprints(app: Flask, api: Api) -> None:
     for blueprint in RESOURCE_BLUEPRINTS:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.blp)
+    app.after_request(security_headers)

@@ -123,3 +123,11 @@ def page(result: Page):
     query.append(("cursor", result.next_cursor))
     link = _external(request.path + "?" + urlencode(query))
     return body, {"Link": f'<{link}>; rel="next"'}
+
+
+def security_headers(response):
+    """after_request: browsers must never guess a content type for what the API sends back
+    (stored text may contain HTML), and API answers are not to be framed."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

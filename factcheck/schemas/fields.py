@@ -5,6 +5,8 @@ import re
 import marshmallow as ma
 from marshmallow import validate
 
+from factcheck.urls import HTTP_URL_PATTERN, MAX_URL_LENGTH
+
 # Control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
@@ -13,7 +15,6 @@ _LINE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 _TEXT_PATTERN = (
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 )
-HTTP_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00-\x1f\x7f/?#@]+([/?#][^\s\x00-\x1f\x7f]*)?$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
 
@@ -58,7 +59,7 @@ class HttpUrl(ma.fields.String):
         metadata = {"pattern": HTTP_URL_PATTERN, **kwargs.pop("metadata", {})}
         super().__init__(
             validate=[
-                validate.Length(min=1, max=2048),
+                validate.Length(min=1, max=MAX_URL_LENGTH),
                 validate.Regexp(HTTP_URL_PATTERN, error="Must be an http or https URL."),
             ],
             metadata=metadata,

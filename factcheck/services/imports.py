@@ -19,6 +19,7 @@ from factcheck.extensions import db
 from factcheck.models import Claim, ExternalReview, Source, User, Verdict
 from factcheck.ratings import DEFAULT_TEXTUAL_RATINGS
 from factcheck.services import history
+from factcheck.urls import is_http_url
 
 LIMITS = {"claim_reviewed": 2000, "claimant": 200, "title": 500, "publisher_name": 200}
 
@@ -44,8 +45,8 @@ def _problem(review) -> str | None:
         value = getattr(review, name)
         if value is not None and len(value) > limit:
             return f"{name} is longer than {limit} characters"
-    if len(review.review_url) > 2048:
-        return "the review URL is longer than 2048 characters"
+    if not is_http_url(review.review_url):
+        return "the review URL is not an http(s) URL of at most 2048 characters"
     return None
 
 
@@ -87,7 +88,8 @@ def _claim_fields(review) -> dict:
         "text": review.claim_reviewed,
         "claimant": review.claimant,
         "claim_date": review.claim_date if isinstance(review.claim_date, date) else None,
-        "appearance_url": next((u for u in review.appearance_urls if len(u) <= 2048), None),
+        # Other publishers' markup is data: only http(s) links are kept (no javascript:, file:).
+        "appearance_url": next((u for u in review.appearance_urls if is_http_url(u)), None),
         "language": review.language,
     }
 
