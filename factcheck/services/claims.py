@@ -31,8 +31,8 @@ QUEUE_ORDER = Sort(
 FROZEN = ("approved", "published")
 
 
-def _check_article_and_span(article_id, span_start, span_end) -> None:
-    """The span must point inside the article it claims to come from."""
+def _check_article_and_span(actor: User, article_id, span_start, span_end) -> None:
+    """The article must be one the actor can see, and the span must point inside it."""
     if span_start is not None and article_id is None:
         raise InvalidInput(
             "A span needs the article it points into.",
@@ -40,11 +40,12 @@ def _check_article_and_span(article_id, span_start, span_end) -> None:
         )
     if article_id is None:
         return
-    body_length = db.session.scalar(
-        sa.select(sa.func.length(Article.body)).where(
-            Article.id == article_id, Article.deleted_at.is_(None)
-        )
+    visible_article = sa.select(sa.func.length(Article.body)).where(
+        Article.id == article_id, Article.deleted_at.is_(None)
     )
+    if not actor.has_role("reviewer"):
+        visible_article = visible_article.where(Article.submitted_by_id == actor.id)
+    body_length = db.session.scalar(visible_article)
     if body_length is None:
         raise InvalidInput(
             f"Article {article_id} does not exist.",
@@ -102,7 +103,9 @@ def require_open(claim: Claim, doing: str) -> None:
 
 
 def create(data: dict, actor: User) -> Claim:
-    _check_article_and_span(data.get("article_id"), data.get("span_start"), data.get("span_end"))
+    _check_article_and_span(
+        actor, data.get("article_id"), data.get("span_start"), data.get("span_end")
+    )
     tags = data.pop("tags", [])
     claim = Claim(**data, status="submitted", submitted_by_id=actor.id)
     claim.tags = tags
@@ -143,7 +146,7 @@ def update(
             errors={"span_end": ["Must be greater than span_start."]},
         )
     if {"article_id", "span_start", "span_end"} & changes.keys():
-        _check_article_and_span(**merged)
+        _check_article_and_span(actor, **merged)
     diff = history.changes(claim, changes)
     for field, value in changes.items():
         setattr(claim, field, value)
