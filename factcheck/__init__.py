@@ -4,6 +4,7 @@ import os
 import secrets
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck.config import Config
 
@@ -19,10 +20,22 @@ def create_app(config: type[Config] | None = None) -> Flask:
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
+    register_operations(app)
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
     return app
+
+
+def register_operations(app: Flask) -> None:
+    """Request ids and logs first (they see every request), then rate limits and CORS."""
+    from factcheck import limits, observability
+
+    proxies = app.config["FACTCHECK_TRUSTED_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    observability.init_app(app)
+    limits.init_app(app)
 
 
 def _instance_secret(instance_path: str) -> str:
@@ -50,9 +63,12 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from factcheck.api import register_blueprints as register_api
+    from factcheck.health import blp as health
     from factcheck.rest import Api
 
-    register_api(app, Api(app))
+    api = Api(app)
+    register_api(app, api)
+    api.register_blueprint(health)
 
 
 def register_commands(app: Flask) -> None:

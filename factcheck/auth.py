@@ -17,7 +17,7 @@ BEARER_SCHEME = {"type": "http", "scheme": "bearer", "description": "An API toke
 
 def load_user() -> None:
     """before_request: set g.user from `Authorization: Bearer <token>` (None if absent)."""
-    g.user = None
+    g.user = g.user_id = None
     header = request.headers.get("Authorization")
     if header is None:
         return
@@ -25,6 +25,8 @@ def load_user() -> None:
     if scheme.lower() != "bearer" or not secret.strip():
         raise Unauthorized("Send 'Authorization: Bearer <token>'.")
     g.user = accounts.authenticate(secret.strip())
+    # Kept apart from the ORM object: reading g.user.id after a rollback would need the database.
+    g.user_id = g.user.id
 
 
 def current_user() -> User | None:

@@ -27,6 +27,28 @@ class Config:
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
     FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")
 
+    # Operations: logs, rate limits, CORS, proxies (see factcheck/observability.py, limits.py).
+    FACTCHECK_LOG_LEVEL = os.environ.get("FACTCHECK_LOG_LEVEL", "INFO").upper()
+    # Per token (or per IP address without one), and per IP address for anonymous requests;
+    # an empty value turns that limit off. Limits strings: "300 per minute", "10/second;1000/hour".
+    FACTCHECK_RATE_LIMIT = os.environ.get("FACTCHECK_RATE_LIMIT", "300 per minute")
+    FACTCHECK_RATE_LIMIT_ANONYMOUS = os.environ.get(
+        "FACTCHECK_RATE_LIMIT_ANONYMOUS", "60 per minute"
+    )
+    # memory:// counts per process; redis://host:6379/0 shares the counts between servers.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_ENABLED = os.environ.get("FACTCHECK_RATE_LIMIT_ENABLED", "1").lower() not in (
+        "0",
+        "false",
+        "no",
+        "off",
+    )
+    # Frontend origins allowed to call the API from a browser, comma-separated; none by default.
+    FACTCHECK_CORS_ORIGINS = os.environ.get("FACTCHECK_CORS_ORIGINS", "")
+    # Proxies in front of the app that append to X-Forwarded-For / set X-Forwarded-Proto: with
+    # 1, the client address in logs and rate limits comes from the proxy's header.
+    FACTCHECK_TRUSTED_PROXIES = int(os.environ.get("FACTCHECK_TRUSTED_PROXIES", "0"))
+
     API_TITLE = "factcheck"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -45,3 +67,10 @@ class TestingConfig(Config):
         os.environ.get("FACTCHECK_TEST_DATABASE_URL", "sqlite://")
     )
     SECRET_KEY = "test-secret-key"
+    # The suite is never throttled nor talks to a shared store; tests of the limits set their own.
+    FACTCHECK_RATE_LIMIT = "100000 per minute"
+    FACTCHECK_RATE_LIMIT_ANONYMOUS = "100000 per minute"
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    FACTCHECK_CORS_ORIGINS = ""
+    FACTCHECK_TRUSTED_PROXIES = 0

@@ -1,0 +1,129 @@
+"""Fault tests: the app served by gunicorn, as in production, against a database they disturb."""
+
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+WORKERS = 2
+START_TIMEOUT = 20  # seconds for gunicorn to boot and answer
+STOP_TIMEOUT = 10
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "faults: injects faults into shared services (restarts PostgreSQL)"
+    )
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]  # lower-cased names
+    body: object
+
+
+def request(port: int, method: str, path: str, *, token=None, body=None, headers=None, timeout=10):
+    """One HTTP request to the loopback server; transport failures raise OSError or
+    http.client.HTTPException."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        sent = {"Accept": "application/json", **(headers or {})}
+        if token is not None:
+            sent["Authorization"] = f"Bearer {token}"
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            sent["Content-Type"] = "application/json"
+        connection.request(method, path, body=data, headers=sent)
+        response = connection.getresponse()
+        raw = response.read()
+        try:
+            parsed = json.loads(raw) if raw else None
+        except ValueError:
+            parsed = raw.decode(errors="replace")
+        return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, parsed)
+    finally:
+        connection.close()
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, port: int, log: Path):
+        self.process, self.port, self.log = process, port, log
+
+    def request(self, method: str, path: str, **kwargs) -> Reply:
+        return request(self.port, method, path, **kwargs)
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def booted_workers(self) -> list[int]:
+        return [int(pid) for pid in re.findall(r"Booting worker with pid: (\d+)", self.log_text())]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def gunicorn_server(app, database_url, tmp_path):
+    """gunicorn with the project's settings and two workers, on a free loopback port, serving
+    the session's migrated test database."""
+    port = _free_port()
+    log = tmp_path / "gunicorn.log"
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "HOST": HOST,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(WORKERS),
+        "FACTCHECK_SECRET_KEY": secrets.token_urlsafe(32),
+        # A recycled worker would look like one the outage killed; the clients' bursts and
+        # retries are not what rate limits are for (the limiter stays in the path).
+        "GUNICORN_MAX_REQUESTS": "0",
+        "FACTCHECK_RATE_LIMIT": "100000 per minute",
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [
+        *(sys.executable, "-m", "gunicorn"),
+        *("--config", str(ROOT / "gunicorn.conf.py"), "wsgi:app"),
+    ]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(process, port, log)
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"gunicorn exited with {process.returncode}:\n{server.log_text()}")
+            try:
+                if server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200:
+                    break
+            except (OSError, http.client.HTTPException):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not answer in {START_TIMEOUT} s:\n{server.log_text()}")
+            time.sleep(0.1)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(STOP_TIMEOUT)
