@@ -5,12 +5,14 @@ from flask import current_app, json
 from factcheck import claimreview
 from factcheck.api.http import LINK_HEADER, errors, guarded, our_organisation, url_of
 from factcheck.auth import current_user
+from factcheck.errors import InvalidInput
 from factcheck.rest import Blueprint, json_body
 from factcheck.schemas.claimreview import (
     CLAIM_REVIEW_DOC,
     FEED_DOC,
     IMPORT_BODY_DOC,
     JSON_LD,
+    MAX_IMPORT_ITEMS,
     ImportReportOut,
 )
 from factcheck.schemas.common import PageQuery
@@ -64,4 +66,10 @@ def claim_review_feed(query):
 @blp.response(200, ImportReportOut)
 def import_claim_reviews():
     """Import ClaimReview JSON-LD as published fact-checks; a report says what happened to each"""
-    return imports.import_document(json_body(), current_user())
+    document = json_body()
+    if isinstance(document, list) and len(document) > MAX_IMPORT_ITEMS:
+        raise InvalidInput(
+            f"Send at most {MAX_IMPORT_ITEMS} reviews at a time.",
+            errors={"_body": [f"Longer than {MAX_IMPORT_ITEMS} items."]},
+        )
+    return imports.import_document(document, current_user())

@@ -26,12 +26,13 @@ FEED_DOC = {
     "required": ["@context", "@type", "dataFeedElement"],
     "additionalProperties": True,
 }
+MAX_IMPORT_ITEMS = 1000
 _IMPORT_DOCUMENT = {
     "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
     "oneOf": [
         {"type": "object", "additionalProperties": True},
         # Items that are not ClaimReviews are reported as skipped, not refused.
-        {"type": "array", "items": {}, "maxItems": 1000},
+        {"type": "array", "items": {}, "maxItems": MAX_IMPORT_ITEMS},
     ],
 }
 IMPORT_BODY_DOC = {

@@ -175,6 +175,7 @@ def test_import_needs_an_editor_and_a_document(client_as):
     editor = client_as("editor")
     assert_problem(editor.post("/api/v1/imports/claimreview", json=42), 422)
     assert_problem(editor.post("/api/v1/imports/claimreview"), 422)
+    assert_problem(editor.post("/api/v1/imports/claimreview", json=[{}] * 1001), 422)
     empty = editor.post("/api/v1/imports/claimreview", json=[]).json
     assert empty == {"created": 0, "updated": 0, "unchanged": 0, "skipped": []}
 
