@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test install install-dev migrate seed lint clean
+.PHONY: run test install install-dev migrate seed lint clean bench
 
 run: install migrate seed
 	@echo "Serving factcheck on http://$${HOST:-127.0.0.1}:$${PORT:-8000}/api/v1 (docs: /api/v1/docs)"
@@ -40,3 +40,11 @@ lint: install-dev
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+# Benchmarks (not part of `make test`): gunicorn as `make run` serves it, against a bare Flask
+# app, on scratch PostgreSQL and SQLite databases; see bench/README-section.md.
+# BENCH_CLAIMS=1000000 for the full scale run; BENCH_ARGS for bench/run.py's other flags.
+BENCH_CLAIMS ?= 100000
+bench: install
+	BENCH_CLAIMS=$(BENCH_CLAIMS) $(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/profile_requests.py

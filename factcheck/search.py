@@ -11,6 +11,8 @@ import re
 
 import sqlalchemy as sa
 
+from factcheck.matching.text import STOP_WORDS
+
 # Objects the migrations own that the models do not describe; Alembic's comparison skips them.
 SEARCH_TABLES = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content",
                  "claims_fts_docsize", "claims_fts_config"}  # fmt: skip
@@ -19,6 +21,7 @@ SEARCH_INDEXES = {"ix_claims_search_vector"}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32
+MAX_CANDIDATE_TERMS = 8
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
@@ -35,13 +38,23 @@ def terms(query: str) -> list[str]:
     return _WORD.findall(query.lower())[:MAX_TERMS]
 
 
+def candidate_terms(text: str) -> list[str]:
+    """The words worth searching for when gathering candidates for claim matching.
+
+    Stop words would match nearly every claim and make the ranked search scan the archive;
+    the longest remaining words are the most selective.
+    """
+    words = [w for w in dict.fromkeys(terms(text)) if w not in STOP_WORDS and len(w) > 2]
+    return sorted(words, key=len, reverse=True)[:MAX_CANDIDATE_TERMS]
+
+
 def matching_claims(dialect: str, query: str, *, any_term: bool = False):
     """(claim id, relevance) for claims matching `query`, higher relevance first.
 
     All terms must match unless `any_term` (used to gather candidates for claim matching).
     Returns None when the query has no words.
     """
-    words = terms(query)
+    words = candidate_terms(query) if any_term else terms(query)
     if not words:
         return None
     if dialect == "postgresql":
