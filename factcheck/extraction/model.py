@@ -1,14 +1,13 @@
 """Check-worthiness model: shipped weights and pure-Python inference.
 
 The weights file is JSON: the hashed logistic-regression coefficients as
-base64 of zlib-compressed little-endian float16 (one per feature bucket),
+hexadecimal of zlib-compressed little-endian float16 (one per feature bucket),
 the intercept, the decision threshold chosen by cross-validation, and a
 record of the data and figures it was trained with.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import struct
@@ -43,7 +42,7 @@ def encode_weights(coefficients: Iterable[float]) -> str:
     if len(values) != N_FEATURES:
         raise ValueError(f"expected {N_FEATURES} coefficients, got {len(values)}")
     packed = struct.pack(f"<{N_FEATURES}e", *values)
-    return base64.b64encode(zlib.compress(packed, 9)).decode("ascii")
+    return zlib.compress(packed, 9).hex()
 
 
 def save(
@@ -68,7 +67,7 @@ def load(path: Path) -> Model:
     document = json.loads(path.read_text(encoding="utf-8"))
     if document.get("format") != FORMAT or document.get("hash_bits") != HASH_BITS:
         raise ValueError(f"{path}: weights do not match this feature extractor")
-    packed = zlib.decompress(base64.b64decode(document["weights"]))
+    packed = zlib.decompress(bytes.fromhex(document["weights"]))
     weights = struct.unpack(f"<{N_FEATURES}e", packed)
     return Model(
         weights, float(document["intercept"]), float(document["threshold"]), document["info"]
