@@ -36,10 +36,13 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
-# gunicorn answers over-long request lines itself, in HTML. No cap on the line leaves every URL
-# to the app, whose bounded query parameters answer with JSON errors; bodies stay capped by
-# FACTCHECK_MAX_BODY_BYTES and header fields by gunicorn's own limits.
-limit_request_line = 0
+# gunicorn refuses malformed requests itself (bad request line, NUL in a header, a line or
+# header over these limits: 400, 414, 431); these workers send those answers as problem+json
+# instead of gunicorn's HTML page. Bodies are capped by the app (FACTCHECK_MAX_BODY_BYTES, 413).
+worker_class = "factcheck.gunicorn_workers.SyncWorker"
+limit_request_line = 8190  # gunicorn's maximum; the bounded query parameters fit in it
+limit_request_field_size = 8190
+limit_request_fields = 100
 
 # Behind a reverse proxy: gunicorn trusts X-Forwarded-Proto (https links) only from the addresses
 # in FORWARDED_ALLOW_IPS (default 127.0.0.1,::1); set it to the proxy's address or network. The

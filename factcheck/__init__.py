@@ -7,12 +7,22 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from factcheck.config import Config
+from factcheck.jsonsafe import JSONProvider
+
+
+class FactcheckApp(Flask):
+    def dispatch_request(self):
+        """Every view runs in one unit of work that commits once if it succeeds."""
+        from factcheck import unit_of_work
+
+        return unit_of_work.run_request(super().dispatch_request, self.make_response)
 
 
 def create_app(config: type[Config] | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+    app = FactcheckApp(__name__, instance_relative_config=True, static_folder=None)
     app.config.from_object(config or Config)
-    app.json.sort_keys = False  # keep fields in schema order: ids first, timestamps last
+    # HTML-safe JSON (factcheck/jsonsafe.py), fields in schema order: ids first, timestamps last.
+    app.json = JSONProvider(app)
     os.makedirs(app.instance_path, exist_ok=True)
     if not app.config["SQLALCHEMY_DATABASE_URI"]:
         path = os.path.join(app.instance_path, "factcheck.db")
@@ -28,14 +38,16 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
 
 def register_operations(app: Flask) -> None:
-    """Request ids and logs first (they see every request), then rate limits and CORS."""
-    from factcheck import limits, observability
+    """Request ids and logs first (they see every request), then rate limits and CORS, then
+    bodies of unknown length (read up to the size limit before any view)."""
+    from factcheck import limits, observability, request_body
 
     proxies = app.config["FACTCHECK_TRUSTED_PROXIES"]
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     observability.init_app(app)
     limits.init_app(app)
+    request_body.init_app(app)
 
 
 def _instance_secret(instance_path: str) -> str:

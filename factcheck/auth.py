@@ -1,14 +1,16 @@
 """Bearer-token authentication and role checks at the HTTP edge.
 
 The request's user is resolved once, before the view; views declare the least role they need.
-Object-level rules (whose claims a submitter may read, the two-person rule) live in services.
+What each role may do is `factcheck.policy`'s; services apply its object-level rules (whose
+claims a submitter may read, the two-person rule).
 """
 
 import functools
 
 from flask import g, request
 
-from factcheck.errors import Forbidden, Unauthorized
+from factcheck import policy
+from factcheck.errors import Unauthorized
 from factcheck.models import User
 from factcheck.services import accounts
 
@@ -42,8 +44,7 @@ def requires(role: str):
             user = current_user()
             if user is None:
                 raise Unauthorized("This endpoint needs an API token.")
-            if not user.has_role(role):
-                raise Forbidden(f"This needs the {role} role; you are a {user.role}.")
+            policy.require(user, role)
             return view(*args, **kwargs)
 
         return guarded

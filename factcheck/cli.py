@@ -20,6 +20,7 @@ from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
 from factcheck.services import accounts, imports, seeding
+from factcheck.unit_of_work import transaction
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
 
@@ -28,12 +29,14 @@ def default_seed_directory() -> Path:
     return Path(current_app.root_path).parent / "seeds"
 
 
-def _fail_on_domain_error(func):
-    """Turn a refused operation into a one-line error and exit status 1."""
+def _unit_of_work(func):
+    """One transaction for the command, committed if it succeeds; a refused operation becomes
+    a one-line error and exit status 1."""
 
     def run(*args, **kwargs):
         try:
-            return func(*args, **kwargs)
+            with transaction():
+                return func(*args, **kwargs)
         except DomainError as error:
             raise click.ClickException(error.detail) from error
 
@@ -52,6 +55,7 @@ def _fail_on_domain_error(func):
     "--print-tokens", is_flag=True, help="Issue a new token for each demo user and print it."
 )
 @with_appcontext
+@_unit_of_work
 def seed_command(directory: Path | None, print_tokens: bool) -> None:
     """Load the demo users, sample articles and claims; running it again adds nothing."""
     report = seeding.load_directory(directory or default_seed_directory())
@@ -80,7 +84,7 @@ def extract_command(path: Path, publisher: str | None) -> None:
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--display-name", help="The name people know them by.")
-@_fail_on_domain_error
+@_unit_of_work
 def create_user(name: str, role: str, display_name: str | None) -> None:
     """Add a user and print a new API token for them (the last line)."""
     try:
@@ -96,7 +100,7 @@ def create_user(name: str, role: str, display_name: str | None) -> None:
 @users_group.command("token")
 @click.argument("name")
 @click.option("--label", help="What the token is for.")
-@_fail_on_domain_error
+@_unit_of_work
 def issue_token(name: str, label: str | None) -> None:
     """Issue another API token for a user (printed as the last line)."""
     issued = accounts.issue_token(accounts.find_user(name), label)
@@ -107,7 +111,7 @@ def issue_token(name: str, label: str | None) -> None:
 @users_group.command("revoke")
 @click.argument("name")
 @click.option("--prefix", help="Revoke only the token starting with this; default: all of them.")
-@_fail_on_domain_error
+@_unit_of_work
 def revoke_tokens(name: str, prefix: str | None) -> None:
     """Revoke a user's tokens."""
     user = accounts.find_user(name)
@@ -143,7 +147,7 @@ def list_users() -> None:
 )
 @click.option("--user", "user_name", required=True, help="The editor the import is recorded as.")
 @with_appcontext
-@_fail_on_domain_error
+@_unit_of_work
 def import_claimreview_command(paths: tuple[Path, ...], user_name: str) -> None:
     """Import ClaimReview JSON-LD files (or ClaimsKG .csv exports) as published fact-checks."""
     actor = accounts.find_user(user_name)
@@ -152,7 +156,8 @@ def import_claimreview_command(paths: tuple[Path, ...], user_name: str) -> None:
             document = claimskg.read(path)
         else:
             document = path.read_text(encoding="utf-8")
-        report = imports.import_document(document, actor)
+        with transaction():  # each file commits on its own
+            report = imports.import_document(document, actor)
         click.echo(
             f"{path.name}: {report.created} created, {report.updated} updated, "
             f"{report.unchanged} unchanged, {len(report.skipped)} skipped"

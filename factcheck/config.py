@@ -22,6 +22,15 @@ class Config:
     MAX_CONTENT_LENGTH = int(os.environ.get("FACTCHECK_MAX_BODY_BYTES", 1024 * 1024))
     # Public base URL used in links (Location, Link) when the app sits behind a proxy.
     FACTCHECK_PUBLIC_URL = os.environ.get("FACTCHECK_PUBLIC_URL")
+    # Without FACTCHECK_PUBLIC_URL the request's Host header makes the absolute URLs in
+    # Location, Link and the public ClaimReview feed, so only these hosts are answered; any other
+    # Host gets a 400 problem (see factcheck/api/http.py). Comma-separated host names or IP
+    # addresses, ports ignored; ".example.org" also allows every subdomain; "*" allows any host
+    # (only behind a proxy that checks Host itself). Unset: local development only (localhost,
+    # 127.0.0.1 and ::1, on any port) without FACTCHECK_PUBLIC_URL, no check with it (links then
+    # never come from Host). Flask's SERVER_NAME, if set, is trusted too. Health probes
+    # (/healthz, /readyz) answer whatever the Host.
+    FACTCHECK_TRUSTED_HOSTS = os.environ.get("FACTCHECK_TRUSTED_HOSTS", "")
 
     # The organisation that publishes the fact-checks (ClaimReview author, search publisher).
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
@@ -74,3 +83,6 @@ class TestingConfig(Config):
     RATELIMIT_ENABLED = True
     FACTCHECK_CORS_ORIGINS = ""
     FACTCHECK_TRUSTED_PROXIES = 0
+    # The test client's host is `localhost`: the local development default applies.
+    FACTCHECK_PUBLIC_URL = None
+    FACTCHECK_TRUSTED_HOSTS = ""

@@ -24,6 +24,21 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
+def begin_writing() -> None:
+    """On SQLite, start the session's transaction with the database's write lock held.
+
+    SQLite lets one writer commit at a time; taking the lock first (BEGIN IMMEDIATE) makes a
+    writing request wait for the one before it to end, instead of reading a state that changes
+    before its own write, and gives savepoints a real transaction to nest in (pysqlite would
+    otherwise start none before a SAVEPOINT, whose RELEASE would then commit).
+    """
+    connection = db.session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 _engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
 
 

@@ -174,10 +174,21 @@ def _retry_after(limiter: Limiter, error: RateLimitExceeded) -> int:
     return max(1, window)
 
 
+def _vary_by_origin(response: flask.Response) -> flask.Response:
+    """With CORS on, every answer depends on the request's Origin (allowed ones get
+    Access-Control-* headers, others and requests without one do not). flask-cors says so only
+    when it adds those headers and several origins are configured; a shared cache must never
+    hand one origin's answer to another, so every answer carries `Vary: Origin` (once)."""
+    response.vary.add("Origin")
+    return response
+
+
 def init_cors(app: Flask) -> None:
     origins = parse_origins(app.config.get("FACTCHECK_CORS_ORIGINS"))
     if not origins:
         return  # no frontend is allowed: no CORS headers for anyone
+    # Registered before flask-cors's own hook, so it runs after it (Flask runs them in reverse).
+    app.after_request(_vary_by_origin)
     CORS(
         app,
         resources={r"/api/*": {}},

@@ -6,16 +6,16 @@
 """
 
 import http
-import json
 
 import flask
 import flask_smorest
 import marshmallow as ma
 from flask_smorest.utils import prepare_response
 from webargs import core as webargs_core
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, abort, is_json_request
 from werkzeug.exceptions import HTTPException, UnsupportedMediaType
 
+from factcheck import bounded_json, jsonsafe
 from factcheck.auth import load_user
 from factcheck.errors import (
     PROBLEM_CONTENT_TYPE,
@@ -47,22 +47,32 @@ class Parser(FlaskParser):
     }
 
     def _raw_load_json(self, req):
-        if not req.get_data(cache=True):
+        data = req.get_data(cache=True)
+        if not data:
             # A view that takes a body needs one; `{}` is the empty change, nothing is not.
             raise ma.ValidationError(["A JSON request body is required."])
+        if not is_json_request(req):
+            return webargs_core.missing
+        # Bounded numbers, no NaN/Infinity: a 5,000-digit number would make int() raise a
+        # ValueError that webargs does not expect (a 500). Bad UTF-8 and malformed JSON raise
+        # errors load_json() turns into a 400, as webargs' own parsing does.
         try:
-            return super()._raw_load_json(req)
-        except RecursionError:
-            # json.loads gives up on very deep nesting; that is bad input, not a server fault.
-            return self._handle_invalid_json_error(
-                json.JSONDecodeError("JSON nested too deeply", "", 0), req
-            )
+            return bounded_json.loads(data.decode("utf-8"))
+        except bounded_json.RefusedJSON as error:
+            return self._handle_invalid_json_error(error, req)
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        message = "Invalid JSON body."
+        if isinstance(error, bounded_json.RefusedJSON):
+            message = f"Invalid JSON body: {error}."
+        abort(400, exc=error, messages={"json": [message]})
 
 
 def json_body():
     """The request body as any JSON value, for views whose input no schema describes."""
     try:
-        return Blueprint.ARGUMENTS_PARSER._raw_load_json(flask.request)
+        # load_json, not _raw_load_json: malformed JSON is a 400 here too, not a 500.
+        return Blueprint.ARGUMENTS_PARSER.load_json(flask.request, None)
     except ma.ValidationError as error:
         raise InvalidInput(" ".join(error.messages), errors={"_body": error.messages}) from None
 
@@ -78,7 +88,7 @@ class Blueprint(flask_smorest.Blueprint):
 
 def problem_response(body: dict, headers: dict | None = None) -> flask.Response:
     return flask.current_app.response_class(
-        json.dumps(body), status=body["status"], headers=headers, mimetype=PROBLEM_CONTENT_TYPE
+        jsonsafe.dumps(body), status=body["status"], headers=headers, mimetype=PROBLEM_CONTENT_TYPE
     )
 
 

@@ -5,6 +5,11 @@ PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN inde
 websearch_to_tsquery and ranked by ts_rank_cd.
 Both are created and kept in sync by the migrations (triggers, generated columns), never by
 application code, so every write path, including bulk loads in SQL, stays searchable.
+
+The query language is the same on both (QUERY_LANGUAGE): words only, every word must match.
+websearch_to_tsquery would read `or` as an operator and FTS5 as a word, and PostgreSQL's
+English configuration drops stop words that FTS5 indexes, so the words are picked here (the
+same stop words dropped for both) and handed to each engine as plain terms.
 """
 
 import re
@@ -23,6 +28,32 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32
 MAX_CANDIDATE_TERMS = 8
 
+# PostgreSQL's English stop words (share/tsearch_data/english.stop), which the `english`
+# configuration leaves out of every tsvector and tsquery: left out of queries on SQLite too.
+QUERY_STOP_WORDS = frozenset({
+    "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
+    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which",
+    "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be",
+    "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an",
+    "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by",
+    "for", "with", "about", "against", "between", "into", "through", "during", "before",
+    "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over",
+    "under", "again", "further", "then", "once", "here", "there", "when", "where", "why",
+    "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no",
+    "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will",
+    "just", "don", "should", "now"
+})  # fmt: skip
+# For the documentation of every `q` / `query` parameter.
+QUERY_LANGUAGE = (
+    "Words only, the same on every database: a claim matches when its text, quote or claimant "
+    "holds every word (English endings folded in text and quote: `rates` finds `rate`). "
+    "There are no operators: "
+    "`or`, `and`, `not`, quotes, `-` and other punctuation are not special; very common "
+    "English words (`the`, `or`, `not`, ...) are ignored, so a query of only those matches "
+    "nothing."
+)
+
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Alembic hook: leave the search machinery to the migrations that created it."""
@@ -34,8 +65,10 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def terms(query: str) -> list[str]:
-    """The words of a user's query; everything else (operators, quotes) is ignored."""
-    return _WORD.findall(query.lower())[:MAX_TERMS]
+    """The words of a user's query; everything else (operators, quotes) and stop words are
+    ignored, so both databases see the same words."""
+    words = (w for w in _WORD.findall(query.lower()) if w not in QUERY_STOP_WORDS)
+    return list(words)[:MAX_TERMS]
 
 
 def candidate_terms(text: str) -> list[str]:
@@ -58,8 +91,10 @@ def matching_claims(dialect: str, query: str, *, any_term: bool = False):
     if not words:
         return None
     if dialect == "postgresql":
-        text = " or ".join(words) if any_term else " ".join(words)
-        tsquery = sa.func.websearch_to_tsquery("english", text)
+        if any_term:  # candidate words, never stop words: `or` between them is the operator
+            tsquery = sa.func.websearch_to_tsquery("english", " or ".join(words))
+        else:  # plain terms, no operators, as FTS5 gets them below
+            tsquery = sa.func.plainto_tsquery("english", " ".join(words))
         vector = sa.column("search_vector")
         claims = sa.table("claims", sa.column("id"), vector)
         return sa.select(

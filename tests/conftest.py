@@ -16,6 +16,7 @@ from factcheck.config import TestingConfig, normalise_database_url
 from factcheck.extensions import db
 from factcheck.models import ROLES
 from factcheck.services import accounts
+from factcheck.unit_of_work import transaction
 
 
 def _database_url(tmp_path_factory) -> str:
@@ -56,6 +57,23 @@ def app(database_url, tmp_path_factory):
         db.engine.dispose()
 
 
+@pytest.fixture
+def app_with(app, database_url):
+    """app_with(**config): an app on the suite's database with its own configuration."""
+    made = []
+
+    def make(**overrides):
+        other = make_app(database_url, **overrides)
+        other.instance_path = app.instance_path
+        made.append(other)
+        return other
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.engine.dispose()
+
+
 @pytest.fixture(autouse=True)
 def _push_request_context():
     """Replaces pytest-flask's fixture of this name, which keeps one request context open for
@@ -80,7 +98,7 @@ def _empty_tables(request):
 @pytest.fixture
 def tokens(app) -> dict[str, str]:
     """A user of each role, named after it, with an API token: {"reviewer": "fct_..."}."""
-    with app.app_context():
+    with app.app_context(), transaction():
         issued = {}
         for role in ROLES:
             user = accounts.create_user(role, role)

@@ -7,8 +7,8 @@ from limits import parse_many
 
 from factcheck import limits
 from factcheck.config import TestingConfig
-from factcheck.extensions import db
 from factcheck.services import accounts
+from factcheck.unit_of_work import transaction
 from tests.conftest import make_app
 from tests.test_app import assert_problem
 
@@ -17,24 +17,13 @@ DESK = "https://desk.example.org"
 
 
 @pytest.fixture
-def limited(app, database_url):
+def limited(app_with):
     """limited(**config): an app on the suite's database with its own limits and CORS."""
-    made = []
-
-    def make(**overrides):
-        other = make_app(database_url, **overrides)
-        other.instance_path = app.instance_path
-        made.append(other)
-        return other
-
-    yield make
-    for other in made:
-        with other.app_context():
-            db.engine.dispose()
+    return app_with
 
 
 def token_for(app, name: str, role: str = "reviewer") -> str:
-    with app.app_context():
+    with app.app_context(), transaction():
         return accounts.issue_token(accounts.create_user(name, role)).secret
 
 

@@ -16,7 +16,7 @@ from factcheck.api import (
     verdicts,
 )
 from factcheck.api.converters import IdConverter, id_schema
-from factcheck.api.http import security_headers
+from factcheck.api.http import init_trusted_hosts, no_store_when_authenticated, security_headers
 from factcheck.auth import BEARER_SCHEME
 from factcheck.rest import Api
 
@@ -35,6 +35,7 @@ RESOURCE_BLUEPRINTS = (
 
 
 def register_blueprints(app: Flask, api: Api) -> None:
+    init_trusted_hosts(app)  # before any view runs: links are built from the Host header
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, id_schema)
     api.spec.components.security_scheme("bearerAuth", BEARER_SCHEME)
@@ -42,3 +43,4 @@ def register_blueprints(app: Flask, api: Api) -> None:
         api.register_blueprint(blueprint)
     app.register_blueprint(docs.blp)
     app.after_request(security_headers)
+    app.after_request(no_store_when_authenticated)

@@ -4,19 +4,17 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     page,
     read,
     with_etag,
 )
-from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.rest import Blueprint
@@ -46,9 +44,8 @@ class Articles(MethodView):
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
         return page(articles.list_articles(query, current_user(), limit=limit, cursor=cursor))
 
-    @idempotent
+    @idempotent(blp)
     @guarded(blp, "submitter")
-    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(ArticleCreateIn)
     @blp.response(
         201, ArticleCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER}
@@ -71,34 +68,34 @@ class ArticleById(MethodView):
         return read(articles.get(article_id, current_user()))
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(ArticlePatch)
     @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
-    def patch(self, changes, article_id):
+    def patch(self, changes, article_id, expected_version):
         """Change some of an article's fields"""
         article = articles.update(
-            article_id, changes, current_user(), expected_version=expected_version()
+            article_id, changes, current_user(), expected_version=expected_version
         )
         return with_etag(article)
 
     @guarded(blp, "editor")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.response(204)
     @errors(blp, 404, 409, 412)
-    def delete(self, article_id):
+    def delete(self, article_id, expected_version):
         """Delete an article that has no claims (an admin can restore it)"""
-        articles.delete(article_id, current_user(), expected_version=expected_version())
+        articles.delete(article_id, current_user(), expected_version=expected_version)
 
 
 @blp.route("/<id:article_id>/restore", methods=["POST"])
 @guarded(blp, "admin")
-@blp.doc(parameters=[IF_MATCH])
+@if_match(blp)
 @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
 @errors(blp, 404, 412)
-def restore_article(article_id):
+def restore_article(article_id, expected_version):
     """Bring back a deleted article"""
-    article = articles.restore(article_id, current_user(), expected_version=expected_version())
+    article = articles.restore(article_id, current_user(), expected_version=expected_version)
     return with_etag(article)
 
 

@@ -7,20 +7,18 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     not_modified,
     page,
     read,
     with_etag,
 )
-from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.models import Claim
@@ -54,9 +52,8 @@ class Claims(MethodView):
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
         return page(claims.list_claims(query, current_user(), limit=limit, cursor=cursor))
 
-    @idempotent
+    @idempotent(blp)
     @guarded(blp, "submitter")
-    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(ClaimIn)
     @blp.response(201, ClaimCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     def post(self, data):
@@ -84,24 +81,22 @@ class ClaimById(MethodView):
         return read(claims.get(claim_id, user))
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(ClaimPatch)
     @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
-    def patch(self, changes, claim_id):
+    def patch(self, changes, claim_id, expected_version):
         """Change some of a claim's fields (its status belongs to the review workflow)"""
-        claim = claims.update(
-            claim_id, changes, current_user(), expected_version=expected_version()
-        )
+        claim = claims.update(claim_id, changes, current_user(), expected_version=expected_version)
         return with_etag(claim)
 
     @guarded(blp, "editor")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.response(204)
     @errors(blp, 404, 412)
-    def delete(self, claim_id):
+    def delete(self, claim_id, expected_version):
         """Delete a claim (an admin can restore it; its history stays)"""
-        claims.delete(claim_id, current_user(), expected_version=expected_version())
+        claims.delete(claim_id, current_user(), expected_version=expected_version)
 
 
 @dataclass(frozen=True)
@@ -136,11 +131,11 @@ def similar(query, claim_id):
 
 @blp.route("/claims/<id:claim_id>/actions", methods=["POST"])
 @guarded(blp, "reviewer")
-@blp.doc(parameters=[IF_MATCH])
+@if_match(blp)
 @blp.arguments(ClaimActionIn)
 @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
 @errors(blp, 404, 409, 412)
-def act(data, claim_id):
+def act(data, claim_id, expected_version):
     """Move a claim through the review workflow (409 lists the actions allowed now)"""
     claim = review.act(
         claim_id,
@@ -148,19 +143,19 @@ def act(data, claim_id):
         current_user(),
         note=data.get("note"),
         assignee_id=data.get("assignee_id"),
-        expected_version=expected_version(),
+        expected_version=expected_version,
     )
     return with_etag(claim)
 
 
 @blp.route("/claims/<id:claim_id>/restore", methods=["POST"])
 @guarded(blp, "admin")
-@blp.doc(parameters=[IF_MATCH])
+@if_match(blp)
 @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
 @errors(blp, 404, 412)
-def restore(claim_id):
+def restore(claim_id, expected_version):
     """Bring back a deleted claim"""
-    claim = claims.restore(claim_id, current_user(), expected_version=expected_version())
+    claim = claims.restore(claim_id, current_user(), expected_version=expected_version)
     return with_etag(claim)
 
 
@@ -177,9 +172,13 @@ def purge(claim_id):
 @guarded(blp, "reviewer")
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, EventPage, headers={"Link": LINK_HEADER})
+@errors(blp, 404)
 def claim_history(query, claim_id):
     """Everything that happened to a claim, oldest first (kept even after the claim is purged)"""
-    return page(history.list_for_claim(claim_id, limit=query["limit"], cursor=query.get("cursor")))
+    events = history.list_for_claim(
+        claim_id, current_user(), limit=query["limit"], cursor=query.get("cursor")
+    )
+    return page(events)
 
 
 @blp.route("/review-queue")

@@ -4,18 +4,16 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     page,
     read,
     with_etag,
 )
-from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.rest import Blueprint
@@ -39,9 +37,8 @@ class ClaimComments(MethodView):
         )
         return page(found)
 
-    @idempotent
+    @idempotent(blp)
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(CommentIn)
     @blp.response(201, CommentOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     @errors(blp, 404)
@@ -61,21 +58,21 @@ class CommentById(MethodView):
         return read(comments.get(comment_id, current_user()))
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(CommentIn)
     @blp.response(200, CommentOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
-    def patch(self, data, comment_id):
+    def patch(self, data, comment_id, expected_version):
         """Edit your own comment"""
         comment = comments.update(
-            comment_id, data["body"], current_user(), expected_version=expected_version()
+            comment_id, data["body"], current_user(), expected_version=expected_version
         )
         return with_etag(comment)
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.response(204)
     @errors(blp, 404, 409, 412)
-    def delete(self, comment_id):
+    def delete(self, comment_id, expected_version):
         """Delete your own comment (a tombstone stays in the thread and the history)"""
-        comments.delete(comment_id, current_user(), expected_version=expected_version())
+        comments.delete(comment_id, current_user(), expected_version=expected_version)

@@ -1,14 +1,18 @@
-"""HTTP conventions shared by the resource views: ETags, preconditions, Location and Link."""
+"""HTTP conventions shared by the resource views: ETags, preconditions, Location and Link,
+and the answers' headers: trusted hosts only, no caching of authenticated answers."""
 
+import functools
 from http import HTTPStatus
 from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, request, url_for
 from flask_smorest import Blueprint
+from werkzeug.exceptions import BadRequest
 
 from factcheck.auth import requires
 from factcheck.services.fact_checks import Organisation
 from factcheck.services.pagination import Page
+from factcheck.urls import is_http_url
 
 ETAG_HEADER = {"description": "Version of the representation", "schema": {"type": "string"}}
 LOCATION_HEADER = {"description": "URL of the created resource", "schema": {"type": "string"}}
@@ -44,10 +48,12 @@ def errors(blp: Blueprint, *codes: int):
 
 
 def guarded(blp: Blueprint, role: str):
-    """The view needs a token with at least `role`; documents the 401 and 403 it can give."""
+    """The view needs a token with at least `role`; the OpenAPI document says so
+    (`x-required-role`) with the 401 and 403 it can give, from this one declaration."""
 
     def decorator(func):
-        return errors(blp, 401, 403)(requires(role)(func))
+        func = blp.doc(**{"x-required-role": role})(requires(role)(func))
+        return errors(blp, 401, 403)(func)
 
     return decorator
 
@@ -67,6 +73,20 @@ def expected_version() -> int | None:
     return 0  # names no version we ever issue, so the update is refused with 412
 
 
+def if_match(blp: Blueprint):
+    """The view takes `expected_version` from an If-Match header, which the OpenAPI document
+    lists with the 412 a stale one gives, from this one declaration."""
+
+    def decorator(func):
+        @functools.wraps(func)
+        def view(*args, **kwargs):
+            return func(*args, expected_version=expected_version(), **kwargs)
+
+        return errors(blp, 412)(blp.doc(parameters=[IF_MATCH])(view))
+
+    return decorator
+
+
 def not_modified(version: int | None):
     """A 304 if the client's If-None-Match names `version`, else None."""
     if version is None or not request.if_none_match:
@@ -82,8 +102,92 @@ def read(obj):
 
 
 def _external(path_and_query: str) -> str:
+    # The configured public URL decides; otherwise the Host header, which require_trusted_host
+    # has already checked, so a forged Host never ends up in Location, Link or the feed.
     base = current_app.config.get("FACTCHECK_PUBLIC_URL") or request.host_url
     return base.rstrip("/") + path_and_query
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def _host_name(entry: str) -> str | None:
+    """A host[:port] without port or brackets ("[::1]:80" -> "::1"); None if the port is not
+    a number."""
+    if entry.startswith("[") and "]" in entry:
+        name, _, rest = entry[1:].partition("]")
+        port = rest.removeprefix(":") if rest.startswith(":") else rest or None
+    elif entry.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
+        name, _, port = entry.partition(":")
+    else:
+        name, port = entry, None
+    return name if port is None or port.isdigit() else None
+
+
+def trusted_hosts(config) -> list[str] | None:
+    """The host names requests may name in Host, or None when any will do.
+
+    See FACTCHECK_TRUSTED_HOSTS in factcheck/config.py; raises ValueError on a bad entry.
+    """
+    entries = [e.strip().lower() for e in (config.get("FACTCHECK_TRUSTED_HOSTS") or "").split(",")]
+    entries = [e for e in entries if e]
+    if "*" in entries:
+        return None
+    if not entries:
+        # Links come from FACTCHECK_PUBLIC_URL when it is set, so Host cannot steer them.
+        return None if config.get("FACTCHECK_PUBLIC_URL") else list(LOCAL_HOSTS)
+    names = []
+    for entry in entries:
+        name = _host_name(entry) or ""
+        bare = name.removeprefix(".")
+        host = f"[{bare}]" if ":" in bare else bare
+        if not bare or not is_http_url(f"http://{host}/"):
+            raise ValueError(f"FACTCHECK_TRUSTED_HOSTS: {entry!r} is not a host name or address")
+        names.append(name)
+    return names
+
+
+def host_is_trusted(host: str, trusted: list[str]) -> bool:
+    """Whether a request's `host[:port]` names one of `trusted` (".example.org": and subdomains)."""
+    try:
+        name = urlsplit("//" + host).hostname  # lowercased, without port and brackets
+    except ValueError:
+        return False
+    if not name:
+        return False
+    name = name.rstrip(".")
+    for ref in trusted:
+        bare = ref.removeprefix(".")
+        if name == bare or (ref.startswith(".") and name.endswith(ref)):
+            return True
+    return False
+
+
+def require_trusted_host():
+    """before_request: refuse (400 problem) a Host this server does not answer to.
+
+    Health probes are exempt: orchestrators call them by the pod's address, and they make no
+    links.
+    """
+    trusted = current_app.extensions.get("factcheck_trusted_hosts")
+    if trusted is None or request.blueprint == "health":
+        return
+    # Flask's SERVER_NAME, when set, is the name the operator gave the server (url_for uses it).
+    server_name = current_app.config.get("SERVER_NAME")
+    if server_name and _host_name(server_name.lower()):
+        trusted = [*trusted, _host_name(server_name.lower())]
+    # request.host is "" when the header holds characters no host name has.
+    if not host_is_trusted(request.host, trusted):
+        raise BadRequest(
+            "The Host header names a host this server does not answer to "
+            "(see FACTCHECK_TRUSTED_HOSTS and FACTCHECK_PUBLIC_URL)."
+        )
+
+
+def init_trusted_hosts(app) -> None:
+    """Read FACTCHECK_TRUSTED_HOSTS once (a bad entry stops the app from starting)."""
+    app.extensions["factcheck_trusted_hosts"] = trusted_hosts(app.config)
+    app.before_request(require_trusted_host)
 
 
 def url_of(endpoint: str, **values) -> str:
@@ -130,4 +234,13 @@ def security_headers(response):
     (stored text may contain HTML), and API answers are not to be framed."""
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def no_store_when_authenticated(response):
+    """after_request: an answer to a request with credentials (a token's secret when one is
+    issued, unpublished claims, who the caller is) is kept by no cache, shared or browser,
+    unless the view chose its own Cache-Control."""
+    if "Authorization" in request.headers and "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = "no-store"
     return response

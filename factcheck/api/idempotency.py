@@ -8,16 +8,15 @@ key with a different request is a 422.
 """
 
 import functools
-import json
 
 import sqlalchemy as sa
 from flask import current_app, request
 
+from factcheck import jsonsafe
 from factcheck.auth import current_user
 from factcheck.errors import DomainError, InvalidInput
 from factcheck.extensions import db
 from factcheck.services import idempotency
-from factcheck.services.common import DEFER_COMMIT
 
 HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 255
@@ -31,9 +30,17 @@ PARAMETER = {
 REPLAYED_HEADERS = ("Location", "ETag", "Content-Type")
 
 
-def idempotent(view):
-    """Wrap a creating view (outermost, so it sees the finished response)."""
+def idempotent(blp):
+    """Make a creating view idempotent and document its Idempotency-Key header (outermost,
+    so it sees the finished response)."""
 
+    def decorator(view):
+        return blp.doc(parameters=[PARAMETER])(_idempotent(view))
+
+    return decorator
+
+
+def _idempotent(view):
     @functools.wraps(view)
     def run(*args, **kwargs):
         key = request.headers.get(HEADER)
@@ -50,9 +57,8 @@ def idempotent(view):
         if record is not None:
             return _replay(record, digest)
 
-        # The view's use case flushes instead of committing; the response is stored and
-        # committed with what it created, so a retry can always replay it.
-        db.session.info[DEFER_COMMIT] = True
+        # The response is stored in the request's unit of work, so it commits with what it
+        # created and a retry can always replay it.
         try:
             response = current_app.make_response(view(*args, **kwargs))
             if response.status_code < 300:
@@ -60,8 +66,6 @@ def idempotent(view):
                 idempotency.record(
                     user.id, key, digest, response.status_code, response.get_json(), headers
                 )
-            else:
-                db.session.rollback()
         except (sa.exc.IntegrityError, DomainError):
             # A concurrent request with the same key may have won: answer as its retry would.
             db.session.rollback()
@@ -69,8 +73,6 @@ def idempotent(view):
             if record is None:
                 raise
             return _replay(record, digest)
-        finally:
-            db.session.info.pop(DEFER_COMMIT, None)
         return response
 
     return run
@@ -83,5 +85,5 @@ def _replay(record, digest: str):
             errors={HEADER: ["Already used with another request."]},
         )
     headers = {**record.headers, "Idempotent-Replayed": "true"}
-    body = json.dumps(record.body)
+    body = jsonsafe.dumps(record.body)  # HTML-safe, as the first answer was
     return current_app.response_class(body, status=record.status, headers=headers)

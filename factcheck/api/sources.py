@@ -4,19 +4,17 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     page,
     read,
     with_etag,
 )
-from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.rest import Blueprint
@@ -40,9 +38,8 @@ class ClaimSources(MethodView):
         )
         return page(found)
 
-    @idempotent
+    @idempotent(blp)
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(SourceIn)
     @blp.response(201, SourceOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     @errors(blp, 404, 409)
@@ -63,21 +60,21 @@ class SourceById(MethodView):
         return read(sources.get(source_id, current_user()))
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(SourcePatch)
     @blp.response(200, SourceOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
-    def patch(self, changes, source_id):
+    def patch(self, changes, source_id, expected_version):
         """Change some of a source's fields"""
         source = sources.update(
-            source_id, changes, current_user(), expected_version=expected_version()
+            source_id, changes, current_user(), expected_version=expected_version
         )
         return with_etag(source)
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.response(204)
     @errors(blp, 404, 409, 412)
-    def delete(self, source_id):
+    def delete(self, source_id, expected_version):
         """Remove a source"""
-        sources.delete(source_id, current_user(), expected_version=expected_version())
+        sources.delete(source_id, current_user(), expected_version=expected_version)

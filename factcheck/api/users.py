@@ -4,13 +4,12 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     page,
     read,
     url_of,
@@ -72,15 +71,13 @@ class UserById(MethodView):
         return read(accounts.get_user(user_id))
 
     @guarded(blp, "admin")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(UserPatch)
     @blp.response(200, UserOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 412)
-    def patch(self, changes, user_id):
+    def patch(self, changes, user_id, expected_version):
         """Change a user's role or name, or deactivate them"""
-        return with_etag(
-            accounts.update_user(user_id, changes, expected_version=expected_version())
-        )
+        return with_etag(accounts.update_user(user_id, changes, expected_version=expected_version))
 
 
 @blp.route("/users/<id:user_id>/tokens")
@@ -99,7 +96,9 @@ class UserTokens(MethodView):
     def post(self, data, user_id):
         """Issue a token; its secret is in this response only"""
         issued = accounts.issue_token(accounts.get_user(user_id), data.get("label"))
-        return issued, 201, {"Location": url_of("users.TokenById", token_id=issued.id)}
+        # The secret is shown once: no cache may keep it, whatever the global defaults become.
+        headers = {"Location": url_of("users.TokenById", token_id=issued.id)}
+        return issued, 201, {**headers, "Cache-Control": "no-store"}
 
 
 @blp.route("/tokens/<id:token_id>")

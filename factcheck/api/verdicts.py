@@ -4,19 +4,17 @@ from flask.views import MethodView
 
 from factcheck.api.http import (
     ETAG_HEADER,
-    IF_MATCH,
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
     created,
     errors,
-    expected_version,
     guarded,
+    if_match,
     page,
     read,
     with_etag,
 )
-from factcheck.api.idempotency import PARAMETER as IDEMPOTENCY_KEY
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.rest import Blueprint
@@ -40,9 +38,8 @@ class ClaimVerdicts(MethodView):
         )
         return page(found)
 
-    @idempotent
+    @idempotent(blp)
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IDEMPOTENCY_KEY])
     @blp.arguments(VerdictIn)
     @blp.response(201, VerdictOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
     @errors(blp, 404, 409)
@@ -63,13 +60,13 @@ class VerdictById(MethodView):
         return read(verdicts.get(verdict_id, current_user()))
 
     @guarded(blp, "reviewer")
-    @blp.doc(parameters=[IF_MATCH])
+    @if_match(blp)
     @blp.arguments(VerdictPatch)
     @blp.response(200, VerdictOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 404, 409, 412)
-    def patch(self, changes, verdict_id):
+    def patch(self, changes, verdict_id, expected_version):
         """Revise the current verdict while the claim is in review"""
         verdict = verdicts.update(
-            verdict_id, changes, current_user(), expected_version=expected_version()
+            verdict_id, changes, current_user(), expected_version=expected_version
         )
         return with_etag(verdict)

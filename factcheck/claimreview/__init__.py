@@ -6,7 +6,7 @@ Pure Python: no Flask, no database. ``export`` and ``feed`` write JSON-LD; ``par
 
 from factcheck.claimreview.export import claimant_type, export
 from factcheck.claimreview.feed import feed
-from factcheck.claimreview.parse import ImportedReview, ParseError, parse
+from factcheck.claimreview.parse import MAX_DEPTH, ImportedReview, ParseError, item_count, parse
 from factcheck.claimreview.ratings import (
     DEFAULT_TEXTUAL_RATINGS,
     RATING_VALUES,
@@ -16,6 +16,7 @@ from factcheck.claimreview.ratings import (
 
 __all__ = [
     "DEFAULT_TEXTUAL_RATINGS",
+    "MAX_DEPTH",
     "RATINGS",
     "RATING_VALUES",
     "ImportedReview",
@@ -23,6 +24,7 @@ __all__ = [
     "claimant_type",
     "export",
     "feed",
+    "item_count",
     "parse",
     "rating_from_text",
 ]

@@ -23,11 +23,15 @@ _FORMATS = (
 )
 
 
-def _utc(moment: datetime) -> datetime:
-    """Aware and in UTC; naive datetimes are taken as UTC already."""
+def _utc(moment: datetime) -> datetime | None:
+    """Aware and in UTC; naive datetimes are taken as UTC already. None when the offset carries
+    the moment past year 1 or 9999 (0001-01-01T00:00:00+14:00): as unreadable as any bad date."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def read(value) -> date | datetime | None:

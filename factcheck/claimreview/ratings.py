@@ -212,14 +212,16 @@ _SEARCH = re.compile(
 def _number(value) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip().replace(",", "."))
-        except ValueError:
+    try:
+        if isinstance(value, int | float):
+            number = float(value)
+        elif isinstance(value, str):
+            number = float(value.strip().replace(",", "."))
+        else:
             return None
-    return None
+    except (ValueError, OverflowError):  # not a number, or an int too large for a float
+        return None
+    return number if math.isfinite(number) else None  # "inf", "nan" and 1e999 say nothing
 
 
 def scale_value(value, best=None, worst=None) -> int | None:
@@ -231,7 +233,10 @@ def scale_value(value, best=None, worst=None) -> int | None:
     low = WORST_RATING if low is None else low
     if high == low or not min(high, low) <= number <= max(high, low):
         return None
-    return math.floor(1.5 + 4 * (number - low) / (high - low))  # halves round up
+    scaled = 1.5 + 4 * (number - low) / (high - low)
+    if not math.isfinite(scaled):  # a scale near the float limits overflows: no usable value
+        return None
+    return math.floor(scaled)  # halves round up
 
 
 def text_rating(text: str | None, language: str | None = None) -> str | None:

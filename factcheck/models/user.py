@@ -5,9 +5,8 @@ import sqlalchemy.orm as so
 
 from factcheck.extensions import db
 from factcheck.models.types import BigId, UTCDateTime, utcnow
-
-# Each role can do everything the roles before it can.
-ROLES = ("submitter", "reviewer", "editor", "admin")
+from factcheck.policy import ROLE_NAMES as ROLES
+from factcheck.policy import at_least
 
 
 class User(db.Model):
@@ -29,7 +28,7 @@ class User(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     def has_role(self, role: str) -> bool:
-        return ROLES.index(self.role) >= ROLES.index(role)
+        return at_least(self, role)
 
 
 class ApiToken(db.Model):

@@ -8,7 +8,7 @@ from factcheck.schemas.common import (
     page_schema,
 )
 from factcheck.schemas.extraction import ArticleExtractionOut
-from factcheck.schemas.fields import HttpUrl, Language, Text
+from factcheck.schemas.fields import HttpUrl, Language, Text, UtcDateTime
 
 
 class ArticleIn(InputSchema):
@@ -16,7 +16,7 @@ class ArticleIn(InputSchema):
     title = Text(500, required=True)
     publisher = Text(200, allow_none=True)
     author = Text(200, allow_none=True)
-    published_at = ma.fields.AwareDateTime(default_timezone=None, allow_none=True)
+    published_at = UtcDateTime(allow_none=True)
     language = Language(allow_none=True)
     body = Text(MAX_BODY_CHARS, multiline=True, required=True)
 

@@ -1,13 +1,15 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from factcheck import search
+from factcheck.auth import current_user
 from factcheck.models import STATUSES
 from factcheck.ratings import RATINGS
 from factcheck.schemas.common import InputSchema, PageQuery, PatchSchema, page_schema
-from factcheck.schemas.fields import HttpUrl, Language, Text, one_of
+from factcheck.schemas.fields import HttpUrl, Language, Text, UtcDateTime, one_of
 from factcheck.schemas.source import SourceOut
 from factcheck.schemas.verdict import VerdictOut
-from factcheck.services import workflow
+from factcheck.services import review, workflow
 
 MAX_TAGS = 20
 SORTS = ("-created_at", "created_at", "-check_worthiness", "check_worthiness")
@@ -84,12 +86,12 @@ class ClaimOut(ma.Schema):
     current_verdict = ma.fields.Nested(VerdictOut, required=True, allow_none=True)
     sources = ma.fields.List(ma.fields.Nested(SourceOut), required=True)
     allowed_actions = ma.fields.Function(
-        lambda claim: workflow.allowed_actions(claim.status),
+        lambda claim: review.allowed_actions(claim, current_user()),
         required=True,
         metadata={
             "type": "array",
             "items": {"type": "string", "enum": list(workflow.ACTIONS)},
-            "description": "Workflow actions the claim's status allows",
+            "description": "Workflow actions the claim's status allows and your role may take",
         },
     )
     published_at = ma.fields.DateTime(required=True, allow_none=True)
@@ -110,12 +112,15 @@ class ClaimQuery(PageQuery):
     language = Language()
     assignee_id = ma.fields.Integer(validate=validate.Range(min=1, max=2**63 - 1))
     unassigned = ma.fields.Boolean(metadata={"description": "Only claims nobody is assigned to"})
-    created_after = ma.fields.AwareDateTime(default_timezone=None)
-    created_before = ma.fields.AwareDateTime(default_timezone=None)
+    created_after = UtcDateTime()
+    created_before = UtcDateTime()
     # Bounded so a full query string stays within the server's 8 KB request line.
     q = Text(
         200,
-        metadata={"description": "Full-text search in text, quote and claimant; by relevance"},
+        metadata={
+            "description": "Full-text search in text, quote and claimant; by relevance. "
+            + search.QUERY_LANGUAGE
+        },
     )
     sort = ma.fields.String(
         validate=one_of(SORTS),

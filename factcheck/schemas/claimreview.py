@@ -6,11 +6,26 @@ class SkippedItem(ma.Schema):
     reason = ma.fields.String(required=True)
 
 
+class ImportItem(ma.Schema):
+    index = ma.fields.Integer(required=True, metadata={"description": "Position in the input"})
+    outcome = ma.fields.String(
+        required=True,
+        metadata={"enum": ["created", "updated", "unchanged", "skipped"]},
+    )
+    claim_id = ma.fields.Integer(metadata={"description": "The claim the item created or updated"})
+    reason = ma.fields.String(metadata={"description": "Why the item was skipped"})
+
+
 class ImportReportOut(ma.Schema):
     created = ma.fields.Integer(required=True)
     updated = ma.fields.Integer(required=True)
     unchanged = ma.fields.Integer(required=True)
     skipped = ma.fields.List(ma.fields.Nested(SkippedItem), required=True)
+    items = ma.fields.List(
+        ma.fields.Nested(ImportItem),
+        required=True,
+        metadata={"description": "One entry per input item, in input order"},
+    )
 
 
 JSON_LD = "application/ld+json"
@@ -26,7 +41,7 @@ FEED_DOC = {
     "required": ["@context", "@type", "dataFeedElement"],
     "additionalProperties": True,
 }
-MAX_IMPORT_ITEMS = 1000
+MAX_IMPORT_ITEMS = 1000  # counted after flattening @graph, feeds and lists
 _IMPORT_DOCUMENT = {
     "description": "A ClaimReview, an array of them, an @graph or a DataFeed",
     "oneOf": [

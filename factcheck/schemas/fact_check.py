@@ -2,6 +2,7 @@
 
 import marshmallow as ma
 
+from factcheck import search
 from factcheck.ratings import RATINGS
 from factcheck.schemas.common import PageQuery, page_schema
 from factcheck.schemas.fields import Language, Text, one_of
@@ -42,7 +43,10 @@ class FactCheckOut(ma.Schema):
 
 
 class FactCheckQuery(PageQuery):
-    q = Text(200, metadata={"description": "Full-text search; results by relevance"})
+    q = Text(
+        200,
+        metadata={"description": "Full-text search, by relevance. " + search.QUERY_LANGUAGE},
+    )
     language = Language()
     claimant = Text(200)
 

@@ -1,16 +1,14 @@
 """Fields that apply the API's input rules: trimmed, bounded, printable strings; http(s) URLs."""
 
-import re
+from datetime import UTC
 
 import marshmallow as ma
 from marshmallow import validate
 
-from factcheck.urls import HTTP_URL_PATTERN, MAX_URL_LENGTH
+from factcheck.text_rules import CONTROL_MESSAGE, has_forbidden_characters
+from factcheck.urls import HTTP_URL_PATTERN, MAX_URL_LENGTH, is_http_url
 
-# Control characters other than tab and newlines, and lone surrogates (not encodable as UTF-8).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_CONTROL_OR_NEWLINE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
-# The same rules, for the OpenAPI document: at least one visible character, no control characters.
+# factcheck.text_rules for the OpenAPI document: a visible character, no control characters.
 _LINE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
 _TEXT_PATTERN = (
     r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
@@ -43,16 +41,42 @@ class Text(ma.fields.String):
             value = value.strip()
         if not value.strip():
             raise ma.ValidationError("Must not be blank.")
-        forbidden = _CONTROL if self.multiline else _CONTROL_OR_NEWLINE
-        if forbidden.search(value):
-            raise ma.ValidationError("Control characters are not allowed.")
+        if has_forbidden_characters(value, multiline=self.multiline):
+            raise ma.ValidationError(CONTROL_MESSAGE)
         return value
+
+
+class UtcDateTime(ma.fields.AwareDateTime):
+    """An ISO 8601 date-time with its UTC offset, given back in UTC.
+
+    Converting is where an offset can carry a valid value out of the years 1-9999 that Python
+    (and so the database driver) can hold, as `0001-01-01T00:00:00+14:00` does: that is the
+    client's error, named after the field, not a failure later in the database layer.
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(default_timezone=None, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        moment = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise ma.ValidationError(
+                "Must be between years 1 and 9999 once converted to UTC."
+            ) from None
+
+
+def _http_url(value: str) -> None:
+    if not is_http_url(value):
+        raise ma.ValidationError("Must be an http or https URL.")
 
 
 class HttpUrl(ma.fields.String):
     """An absolute http(s) URL with a host; other schemes (javascript:, file:, data:) are refused.
 
-    The rule is the documented pattern itself, so what the OpenAPI document allows is accepted.
+    The rule is factcheck.urls.is_http_url: the documented pattern itself (so what the OpenAPI
+    document allows is accepted), and no lone surrogates, which no pattern can name portably.
     """
 
     def __init__(self, **kwargs):
@@ -60,7 +84,7 @@ class HttpUrl(ma.fields.String):
         super().__init__(
             validate=[
                 validate.Length(min=1, max=MAX_URL_LENGTH),
-                validate.Regexp(HTTP_URL_PATTERN, error="Must be an http or https URL."),
+                _http_url,
             ],
             metadata=metadata,
             **kwargs,

@@ -3,6 +3,7 @@
 import marshmallow as ma
 from marshmallow import validate
 
+from factcheck import search
 from factcheck.schemas.fields import Language, Text
 
 
@@ -10,7 +11,9 @@ class ClaimsSearchQuery(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    query = Text(200, metadata={"description": "Words to search for in claims"})
+    query = Text(
+        200, metadata={"description": "Words to search for in claims. " + search.QUERY_LANGUAGE}
+    )
     language_code = Language(data_key="languageCode")
     review_publisher_site_filter = ma.fields.String(
         data_key="reviewPublisherSiteFilter",

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from factcheck.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from factcheck.extensions import db
 from factcheck.models import ApiToken, User
-from factcheck.services.common import commit, get_or_404, require_version
+from factcheck.services.common import get_or_404, require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 TOKEN_PREFIX = "fct_"
@@ -45,9 +45,9 @@ def create_user(name: str, role: str, display_name: str | None = None) -> User:
     user = User(name=name, role=role, display_name=display_name)
     db.session.add(user)
     try:
-        commit()
+        with db.session.begin_nested():  # a concurrent create of the same name
+            db.session.flush()
     except IntegrityError as exc:
-        db.session.rollback()
         raise Conflict(
             f"A user named {name!r} exists.", errors={"name": ["Already taken."]}
         ) from exc
@@ -68,9 +68,12 @@ def find_user(name: str) -> User:
 def update_user(user_id: int, changes: dict, *, expected_version: int | None = None) -> User:
     user = get_user(user_id)
     require_version(user, expected_version)
+    if changes.get("active") is False and user.active:
+        # Deactivation ends every token for good: reactivating the user revives none of them.
+        _revoke(user)
     for field, value in changes.items():
         setattr(user, field, value)
-    commit()
+    db.session.flush()
     return user
 
 
@@ -86,7 +89,7 @@ def issue_token(user: User, label: str | None = None) -> IssuedToken:
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, token_hash=hash_token(secret), prefix=secret[:12], label=label)
     db.session.add(token)
-    commit()
+    db.session.flush()
     return IssuedToken(token, secret)
 
 
@@ -106,15 +109,19 @@ def get_token(token_id: int) -> ApiToken:
 def revoke_token(token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = datetime.now(UTC)
-        commit()
+        db.session.flush()
     return token
 
 
 def revoke_all(user: User) -> int:
+    return _revoke(user)
+
+
+def _revoke(user: User) -> int:
     tokens = [t for t in list_tokens(user.id) if t.revoked_at is None]
     for token in tokens:
         token.revoked_at = datetime.now(UTC)
-    commit()
+    db.session.flush()
     return len(tokens)
 
 
@@ -131,6 +138,5 @@ def authenticate(secret: str) -> User:
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         db.session.execute(
             sa.update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now)
-        )
-        db.session.commit()
+        )  # commits with the request's unit of work
     return token.user

@@ -9,11 +9,12 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from sqlalchemy.exc import IntegrityError
 
+from factcheck import policy
 from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, User
-from factcheck.services import extraction
-from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services import extraction, locks
+from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 NEWEST_FIRST = Sort.by("-created_at", Article.created_at, descending=True, is_datetime=True)
@@ -25,32 +26,40 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(normalised.encode()).hexdigest()
 
 
-def _refuse_duplicate(data: dict, exclude_id: int | None = None) -> None:
+def _refuse_duplicate(data: dict, actor: User, exclude_id: int | None = None) -> None:
+    """409 if another article has this URL or body; its id only if the actor may see it."""
     checks = []
     if data.get("url"):
         checks.append(("url", Article.url == data["url"]))
     if "content_hash" in data:
         checks.append(("body", Article.content_hash == data["content_hash"]))
     for field, condition in checks:
-        stmt = sa.select(Article.id).where(condition)
+        stmt = sa.select(Article).where(condition)
         if exclude_id is not None:
             stmt = stmt.where(Article.id != exclude_id)
-        existing = db.session.scalar(stmt)
-        if existing is not None:
+        existing = db.session.scalars(stmt.limit(1)).first()
+        if existing is None:
+            continue
+        if policy.may_see_article(actor, existing):
             raise Conflict(
-                f"Article {existing} already has this {field}.",
+                f"Article {existing.id} already has this {field}.",
                 errors={field: ["An article with this value exists."]},
-                existing_id=existing,
+                existing_id=existing.id,
             )
+        raise Conflict(
+            f"An article with this {field} was already submitted.",
+            errors={field: ["An article with this value exists."]},
+        )
 
 
-def _commit_unique(data: dict, exclude_id: int | None = None) -> None:
+def _flush_unique(data: dict, actor: User, exclude_id: int | None = None) -> None:
+    """Flush in a savepoint: losing a race with a concurrent insert of the same article is
+    reported like the pre-check, and leaves the rest of the unit of work intact."""
     try:
-        commit()
+        with db.session.begin_nested():
+            db.session.flush()
     except IntegrityError:
-        # Lost a race with a concurrent insert of the same article: report it like the pre-check.
-        db.session.rollback()
-        _refuse_duplicate(data, exclude_id)
+        _refuse_duplicate(data, actor, exclude_id)
         raise
 
 
@@ -71,11 +80,11 @@ class Ingested:
 def ingest(data: dict, actor: User, *, extract: bool = False) -> Ingested:
     """Store an article; with `extract`, its extracted claims too, in the same transaction."""
     data = {**data, "content_hash": content_hash(data["body"])}
-    _refuse_duplicate(data)
+    _refuse_duplicate(data, actor)
     article = Article(**data, submitted_by_id=actor.id)
     db.session.add(article)
+    _flush_unique(data, actor)
     found = extraction.add_claims_from(article, actor) if extract else None
-    _commit_unique(data)
     return Ingested(article, found)
 
 
@@ -83,46 +92,54 @@ def create(data: dict, actor: User) -> Article:
     return ingest(data, actor).article
 
 
-def _may_see(actor: User, article: Article) -> bool:
-    if article.deleted_at is not None and not actor.has_role("admin"):
-        return False
-    return actor.has_role("reviewer") or article.submitted_by_id == actor.id
-
-
 def get(article_id: int, actor: User) -> Article:
     article = db.session.get(Article, article_id)
-    if article is None or not _may_see(actor, article):
+    if article is None or not policy.may_see_article(actor, article):
         raise NotFound(f"Article {article_id} does not exist.")
+    return article
+
+
+def lock(article_id: int, actor: User, *, deleted_ok: bool = False) -> Article:
+    """The article, locked against other writers and read afresh; a deleted one takes no
+    changes and no new claims (only restore)."""
+    locks.for_update(Article, article_id)
+    article = db.session.get(Article, article_id, populate_existing=True)
+    if article is None or not policy.may_see_article(actor, article):
+        raise NotFound(f"Article {article_id} does not exist.")
+    if article.deleted_at is not None and not deleted_ok:
+        raise Conflict(f"Article {article_id} is deleted; restore it first.")
     return article
 
 
 def extract_claims(article_id: int, actor: User) -> "extraction.ArticleExtraction":
     """Store the article's extracted claims as submitted claims, skipping ones already stored."""
-    found = extraction.add_claims_from(get(article_id, actor), actor)
-    commit()
-    return found
+    return extraction.add_claims_from(lock(article_id, actor), actor)
 
 
-@retry_on_conflict
 def update(
     article_id: int, changes: dict, actor: User, *, expected_version: int | None = None
 ) -> Article:
-    article = get(article_id, actor)
+    article = lock(article_id, actor)
     require_version(article, expected_version)
     if "body" in changes:
         changes = {**changes, "content_hash": content_hash(changes["body"])}
-    _refuse_duplicate(changes, exclude_id=article_id)
+    _refuse_duplicate(changes, actor, exclude_id=article_id)
     for field, value in changes.items():
         setattr(article, field, value)
-    _commit_unique(changes, exclude_id=article_id)
+    _flush_unique(changes, actor, exclude_id=article_id)
     return article
 
 
-@retry_on_conflict
 def delete(article_id: int, actor: User, *, expected_version: int | None = None) -> None:
-    """Soft delete; refused while claims still point into the article."""
-    article = get(article_id, actor)
+    """Soft delete; refused while claims still point into the article.
+
+    The article's lock makes this wait for claims being added to it (they hold it shared), and
+    them wait for this, so no live claim is ever left inside a deleted article.
+    """
+    article = lock(article_id, actor, deleted_ok=True)
     require_version(article, expected_version)
+    if article.deleted_at is not None:
+        return
     has_claims = db.session.scalar(
         sa.select(Claim.id)
         .where(Claim.article_id == article_id, Claim.deleted_at.is_(None))
@@ -131,15 +148,14 @@ def delete(article_id: int, actor: User, *, expected_version: int | None = None)
     if has_claims is not None:
         raise Conflict(f"Article {article_id} still has claims; delete or move them first.")
     article.deleted_at = datetime.now(UTC)
-    commit()
+    db.session.flush()
 
 
-@retry_on_conflict
 def restore(article_id: int, actor: User, *, expected_version: int | None = None) -> Article:
-    article = get(article_id, actor)
+    article = lock(article_id, actor, deleted_ok=True)
     require_version(article, expected_version)
     article.deleted_at = None
-    commit()
+    db.session.flush()
     return article
 
 
@@ -150,7 +166,7 @@ def list_articles(filters: dict, actor: User, *, limit: int, cursor: str | None)
         .options(so.defer(Article.body, raiseload=True))
         .where(Article.deleted_at.is_(None))
     )
-    if not actor.has_role("reviewer"):
+    if not policy.sees_everyones_work(actor):
         stmt = stmt.where(Article.submitted_by_id == actor.id)
     for field in ("publisher", "language"):
         if field in filters:

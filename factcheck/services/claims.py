@@ -5,12 +5,12 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from factcheck import search
+from factcheck import policy, search
 from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimTag, User
-from factcheck.services import history, workflow
-from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services import history, locks, workflow
+from factcheck.services.common import require_version
 from factcheck.services.pagination import Key, Page, Sort, paginate
 
 SORTS = {
@@ -29,11 +29,14 @@ QUEUE_ORDER = Sort(
         Key(Claim.check_worthiness, descending=True, nullable=True),
     ),
 )
-FROZEN = ("approved", "published")
 
 
 def _check_article_and_span(actor: User, article_id, span_start, span_end) -> None:
-    """The article must be one the actor can see, and the span must point inside it."""
+    """The article must be a live one the actor can see, and the span must point inside it.
+
+    The article's row is held (FOR SHARE) until the claim commits, so a concurrent delete of
+    the article either sees the new claim and refuses, or ends first and this sees it gone.
+    """
     if span_start is not None and article_id is None:
         raise InvalidInput(
             "A span needs the article it points into.",
@@ -41,10 +44,11 @@ def _check_article_and_span(actor: User, article_id, span_start, span_end) -> No
         )
     if article_id is None:
         return
+    locks.for_share(Article, article_id)
     visible_article = sa.select(sa.func.length(Article.body)).where(
         Article.id == article_id, Article.deleted_at.is_(None)
     )
-    if not actor.has_role("reviewer"):
+    if not policy.sees_everyones_work(actor):
         visible_article = visible_article.where(Article.submitted_by_id == actor.id)
     body_length = db.session.scalar(visible_article)
     if body_length is None:
@@ -62,7 +66,7 @@ def _check_article_and_span(actor: User, article_id, span_start, span_end) -> No
 def visible(stmt, actor: User):
     """Limit a claim query to what `actor` may see: submitters see only their own claims."""
     stmt = stmt.where(Claim.deleted_at.is_(None))
-    if not actor.has_role("reviewer"):
+    if not policy.sees_everyones_work(actor):
         stmt = stmt.where(Claim.submitted_by_id == actor.id)
     return stmt
 
@@ -75,14 +79,26 @@ WHOLE_CLAIM = (
 )
 
 
-def get(claim_id: int, actor: User, *, for_update: bool = False) -> Claim:
+def get(claim_id: int, actor: User) -> Claim:
     """A claim the actor may see (404 otherwise, so others' claims are not even confirmed)."""
-    if for_update:
-        claim = db.session.get(Claim, claim_id, with_for_update=True)
-    else:
-        claim = db.session.get(Claim, claim_id, options=WHOLE_CLAIM)
-    if claim is None or not _may_see(actor, claim):
+    claim = db.session.get(Claim, claim_id, options=WHOLE_CLAIM)
+    if claim is None or not policy.may_see_claim(actor, claim):
         raise NotFound(f"Claim {claim_id} does not exist.")
+    return claim
+
+
+def lock(claim_id: int, actor: User, *, deleted_ok: bool = False) -> Claim:
+    """The claim, locked against other writers and read afresh after the lock: every change to
+    its evidence, verdict or status starts here, so the rules below see the committed state.
+
+    A soft-deleted claim takes no actions and no new children (only restore and purge).
+    """
+    locks.for_update(Claim, claim_id)
+    claim = db.session.get(Claim, claim_id, populate_existing=True)
+    if claim is None or not policy.may_see_claim(actor, claim):
+        raise NotFound(f"Claim {claim_id} does not exist.")
+    if claim.deleted_at is not None and not deleted_ok:
+        raise Conflict(f"Claim {claim_id} is deleted; restore it first.", claim_status="deleted")
     return claim
 
 
@@ -93,19 +109,14 @@ def version_of(claim_id: int, actor: User) -> int | None:
             Claim.id == claim_id
         )
     ).first()
-    if row is None or not _may_see(actor, row):
+    if row is None or not policy.may_see_claim(actor, row):
         return None
     return row.version
 
 
-def _may_see(actor: User, claim) -> bool:
-    if claim.deleted_at is not None and not actor.has_role("admin"):
-        return False
-    return actor.has_role("reviewer") or claim.submitted_by_id == actor.id
-
-
 def require_open(claim: Claim, doing: str) -> None:
-    """Evidence and verdicts change only while a claim is being worked on."""
+    """Evidence, verdicts and the claim itself change only while it is being worked on: past
+    in_review they are frozen until request_changes or reopen. Call with the claim locked."""
     if claim.status not in workflow.EDITABLE:
         raise Conflict(
             f"Cannot {doing} while the claim is {claim.status}; "
@@ -132,18 +143,20 @@ def create(data: dict, actor: User) -> Claim:
             claim, ("text", "claimant", "article_id", "span_start", "span_end")
         ),
     )
-    commit()
     return claim
 
 
-@retry_on_conflict
 def update(
     claim_id: int, changes: dict, actor: User, *, expected_version: int | None = None
 ) -> Claim:
-    claim = get(claim_id, actor, for_update=True)
+    claim = lock(claim_id, actor)
     require_version(claim, expected_version)
-    if claim.status in FROZEN:
-        raise Conflict(f"A {claim.status} claim cannot be edited; reopen it first.")
+    if claim.status not in (*workflow.EDITABLE, "rejected"):
+        raise Conflict(
+            f"A {claim.status} claim cannot be edited: what was reviewed stays as it was "
+            "until request_changes or reopen.",
+            claim_status=claim.status,
+        )
     merged = {
         field: changes.get(field, getattr(claim, field))
         for field in ("article_id", "span_start", "span_end")
@@ -164,54 +177,55 @@ def update(
         setattr(claim, field, value)
     if diff:
         history.record(claim.id, actor, "update", changes=diff)
-    commit()
+    db.session.flush()
     return claim
 
 
-def touch(claim_id: int, **changes) -> None:
-    """Give a claim a new version when its sources or verdicts change: its representation did.
-
-    One atomic UPDATE rather than the ORM's compare-and-set, so adding evidence to a claim
-    never conflicts with someone else adding evidence at the same time.
-    """
-    db.session.execute(
-        sa.update(Claim)
-        .where(Claim.id == claim_id)
-        .values(version=Claim.version + 1, updated_at=datetime.now(UTC), **changes)
-        .execution_options(synchronize_session=False)
-    )
+def touch(claim: Claim, **changes) -> None:
+    """Give a locked claim a new version when its sources or verdicts change: its
+    representation did (the ORM bumps `version` with any change of the row)."""
+    for field, value in changes.items():
+        setattr(claim, field, value)
+    claim.updated_at = datetime.now(UTC)
 
 
-@retry_on_conflict
 def delete(claim_id: int, actor: User, *, expected_version: int | None = None) -> None:
     """Soft delete: the claim disappears from the API but an admin can restore it."""
-    claim = get(claim_id, actor, for_update=True)
+    claim = lock(claim_id, actor, deleted_ok=True)
     require_version(claim, expected_version)
     if claim.deleted_at is None:
         claim.deleted_at = datetime.now(UTC)
         history.record(claim.id, actor, "delete")
-        commit()
+        db.session.flush()
 
 
-@retry_on_conflict
 def restore(claim_id: int, actor: User, *, expected_version: int | None = None) -> Claim:
-    claim = get(claim_id, actor, for_update=True)
+    claim = lock(claim_id, actor, deleted_ok=True)
     require_version(claim, expected_version)
     if claim.deleted_at is not None:
+        if claim.article_id is not None:
+            _require_live_article(claim.article_id)
         claim.deleted_at = None
         history.record(claim.id, actor, "restore")
-        commit()
+        db.session.flush()
     return claim
+
+
+def _require_live_article(article_id: int) -> None:
+    locks.for_share(Article, article_id)
+    deleted_at = db.session.scalar(sa.select(Article.deleted_at).where(Article.id == article_id))
+    if deleted_at is not None:
+        raise Conflict(f"The claim's article {article_id} is deleted; restore the article first.")
 
 
 def purge(claim_id: int, actor: User) -> None:
     """Hard delete of a soft-deleted claim; its audit history stays."""
-    claim = get(claim_id, actor, for_update=True)
+    claim = lock(claim_id, actor, deleted_ok=True)
     if claim.deleted_at is None:
         raise Conflict("Delete the claim before purging it.")
     history.record(claim.id, actor, "purge", changes=history.snapshot(claim, ("text", "claimant")))
     db.session.delete(claim)
-    commit()
+    db.session.flush()
 
 
 def by_relevance(stmt, query: str):

@@ -8,14 +8,14 @@ from factcheck.errors import Conflict, Forbidden, NotFound
 from factcheck.extensions import db
 from factcheck.models import Comment, User
 from factcheck.services import claims, history
-from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 OLDEST_FIRST = Sort.by("id", Comment.id)
 
 
 def create(claim_id: int, body: str, actor: User) -> Comment:
-    claim = claims.get(claim_id, actor)
+    claim = claims.lock(claim_id, actor)  # a deleted claim takes no new comments
     comment = Comment(claim_id=claim.id, author_id=actor.id, body=body)
     db.session.add(comment)
     db.session.flush()
@@ -23,7 +23,7 @@ def create(claim_id: int, body: str, actor: User) -> Comment:
         claim.id, actor, "comment", entity="comment", entity_id=comment.id,
         changes={"body": {"before": None, "after": body}},
     )  # fmt: skip
-    commit()
+    db.session.flush()
     return comment
 
 
@@ -45,7 +45,6 @@ def _own(comment_id: int, actor: User, expected_version: int | None) -> Comment:
     return comment
 
 
-@retry_on_conflict
 def update(
     comment_id: int, body: str, actor: User, *, expected_version: int | None = None
 ) -> Comment:
@@ -57,11 +56,10 @@ def update(
             comment.claim_id, actor, "edit_comment", entity="comment", entity_id=comment.id,
             changes=diff,
         )  # fmt: skip
-        commit()
+        db.session.flush()
     return comment
 
 
-@retry_on_conflict
 def delete(comment_id: int, actor: User, *, expected_version: int | None = None) -> None:
     """Leave a tombstone: the comment stays in the thread without its body; history keeps it."""
     comment = _own(comment_id, actor, expected_version)
@@ -71,7 +69,7 @@ def delete(comment_id: int, actor: User, *, expected_version: int | None = None)
     )  # fmt: skip
     comment.body = None
     comment.deleted_at = datetime.now(UTC)
-    commit()
+    db.session.flush()
 
 
 def list_for_claim(claim_id: int, actor: User, *, limit: int, cursor: str | None) -> Page:

@@ -16,6 +16,7 @@ from factcheck.extensions import db
 from factcheck.models import Claim, ExternalReview
 from factcheck.services import claims
 from factcheck.services.pagination import Page, Sort, paginate
+from factcheck.urls import is_http_url, site_of
 
 NEWEST_FIRST = Sort.by("-published_at", Claim.published_at, descending=True, is_datetime=True)
 
@@ -107,12 +108,26 @@ def _same_site(ours: str, asked: str) -> bool:
     return ours == asked or ours.endswith("." + asked)
 
 
+def _imported_site(external: ExternalReview) -> str | None:
+    """The site an imported review was published on, shown only as a real host name.
+
+    The import keeps the host of whatever the publisher's markup calls its URL, and the
+    parser reads a host even out of `javascript:alert(1)` ("javascript"). Only a dotted name
+    that makes an http(s) URL is shown; otherwise the host of the review's own URL, which the
+    import checked with is_http_url, and None if even that fails.
+    """
+    site = external.publisher_site
+    if site and "." in site and is_http_url(f"https://{site}/"):
+        return site
+    return site_of(external.url)
+
+
 def _as_google_claim(claim: Claim, organisation: Organisation) -> dict:
     verdict = claim.published_verdict
     external = claim.external_review
     if external is not None:
         review = {
-            "publisher": {"name": external.publisher_name, "site": external.publisher_site},
+            "publisher": {"name": external.publisher_name, "site": _imported_site(external)},
             "url": external.url,
             "title": external.title,
             "review_date": external.reviewed_at or claim.published_at,

@@ -5,8 +5,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from factcheck import policy
+from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import ReviewEvent, User
+from factcheck.models import Claim, ReviewEvent, User
 from factcheck.services.pagination import Page, Sort, paginate
 
 OLDEST_FIRST = Sort.by("id", ReviewEvent.id, descending=False)
@@ -61,7 +63,17 @@ def record(
     return event
 
 
-def list_for_claim(claim_id: int, *, limit: int, cursor: str | None) -> Page:
+def list_for_claim(claim_id: int, actor: User, *, limit: int, cursor: str | None) -> Page:
+    """A claim's history for whoever may see the claim; a purged claim's only for admins."""
+    claim = db.session.execute(
+        sa.select(Claim.submitted_by_id, Claim.deleted_at).where(Claim.id == claim_id)
+    ).first()
+    if claim is None:
+        readable = policy.at_least(actor, policy.Role.ADMIN)
+    else:
+        readable = policy.may_see_claim(actor, claim)
+    if not readable:
+        raise NotFound(f"Claim {claim_id} does not exist.")
     stmt = sa.select(ReviewEvent).where(ReviewEvent.claim_id == claim_id)
     return paginate(
         db.session, stmt, sort=OLDEST_FIRST, id_column=ReviewEvent.id, limit=limit, cursor=cursor

@@ -24,17 +24,18 @@ def find(user_id: int, key: str) -> IdempotencyRecord | None:
     )
     if record is not None and datetime.now(UTC) - record.created_at > RETENTION:
         db.session.delete(record)
-        db.session.commit()
+        db.session.flush()
         return None
     return record
 
 
 def record(user_id: int, key: str, digest: str, status: int, body, headers: dict) -> None:
-    """Store the response with what the request created, and commit both at once."""
+    """Store the response with what the request created: they commit together. The flush
+    meets a concurrent request with the same key at the unique index (IntegrityError)."""
     db.session.add(
         IdempotencyRecord(
             user_id=user_id, key=key, request_hash=digest, status=status, body=body,
             headers=headers,
         )
     )  # fmt: skip
-    db.session.commit()
+    db.session.flush()

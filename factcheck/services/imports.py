@@ -3,7 +3,12 @@
 Each review becomes a claim (with its claimant and appearance), a published verdict on our
 scale (the publisher's own wording kept as the textual rating), the review itself as a source,
 and an ExternalReview row keyed by the review URL and claim, so importing again updates instead
-of duplicating. Every item is its own transaction: one bad item never undoes the others.
+of duplicating. Each item runs in a savepoint of the request's transaction: a bad item is
+undone alone and reported, and the report has one entry per input item.
+
+An import never goes round the desk's workflow: it updates only a fact-check that is published
+and live. A claim that was reopened (under review again) or deleted is left alone and the item
+is reported as skipped.
 """
 
 import hashlib
@@ -18,10 +23,14 @@ from factcheck.errors import InvalidInput
 from factcheck.extensions import db
 from factcheck.models import Claim, ExternalReview, Source, User, Verdict
 from factcheck.ratings import DEFAULT_TEXTUAL_RATINGS
-from factcheck.services import history
+from factcheck.services import history, locks
 from factcheck.urls import is_http_url
 
 LIMITS = {"claim_reviewed": 2000, "claimant": 200, "title": 500, "publisher_name": 200}
+
+
+class Skip(Exception):
+    """An item left alone, with the reason reported for it."""
 
 
 @dataclass
@@ -30,6 +39,19 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[dict] = field(default_factory=list)
+    # One entry per input item, in input order: {index, outcome, claim_id?, reason?}.
+    items: list[dict] = field(default_factory=list)
+
+    def add(self, index: int, outcome: str, *, claim_id=None, reason=None) -> None:
+        item = {"index": index, "outcome": outcome}
+        if claim_id is not None:
+            item["claim_id"] = claim_id
+        if reason is not None:
+            item["reason"] = reason
+            self.skipped.append({"index": index, "reason": reason})
+        else:
+            setattr(self, outcome, getattr(self, outcome) + 1)
+        self.items.append(item)
 
 
 def _moment(value) -> datetime | None:
@@ -55,22 +77,24 @@ def import_document(document, actor: User) -> ImportReport:
         reviews, skipped = claimreview.parse(document)
     except claimreview.ParseError as error:
         raise InvalidInput(str(error), errors={"_body": [str(error)]}) from error
-    report = ImportReport(skipped=[{"index": i, "reason": reason} for i, reason in skipped])
-    for review in reviews:
-        problem = _problem(review)
-        if problem:
-            report.skipped.append({"index": review.index, "reason": problem})
+    report = ImportReport()
+    outcomes = [(index, None, reason) for index, reason in skipped]
+    outcomes += [(review.index, review, None) for review in reviews]
+    for index, review, reason in sorted(outcomes, key=lambda outcome: outcome[0]):
+        if review is not None:
+            reason = _problem(review)
+        if reason:
+            report.add(index, "skipped", reason=reason)
             continue
         try:
-            outcome = _upsert(review, actor)
-            db.session.commit()
+            with db.session.begin_nested():
+                outcome, claim_id = _upsert(review, actor)
+        except Skip as skip:
+            report.add(index, "skipped", reason=str(skip))
         except SQLAlchemyError as error:
-            db.session.rollback()
-            reason = f"not stored: {type(error).__name__}"
-            report.skipped.append({"index": review.index, "reason": reason})
-            continue
-        setattr(report, outcome, getattr(report, outcome) + 1)
-    report.skipped.sort(key=lambda item: item["index"])
+            report.add(index, "skipped", reason=f"not stored: {type(error).__name__}")
+        else:
+            report.add(index, outcome, claim_id=claim_id)
     return report
 
 
@@ -98,14 +122,21 @@ def review_key(review) -> str:
     return hashlib.sha256(f"{review.review_url}\n{review.claim_reviewed}".encode()).hexdigest()
 
 
-def _upsert(review, actor: User) -> str:
+def _upsert(review, actor: User) -> tuple[str, int]:
     external = db.session.scalar(
         sa.select(ExternalReview).where(ExternalReview.review_key == review_key(review))
     )
     reviewed_at = _moment(review.review_date)
     if external is None:
         return _create(review, actor, reviewed_at)
-    claim = db.session.get(Claim, external.claim_id)
+    locks.for_update(Claim, external.claim_id)
+    claim = db.session.get(Claim, external.claim_id, populate_existing=True)
+    if claim.deleted_at is not None:
+        raise Skip(f"claim {claim.id} was deleted; restore it to import into it again")
+    if claim.status != "published":
+        raise Skip(
+            f"claim {claim.id} is {claim.status}: it goes through the review workflow, not round it"
+        )
     verdict = db.session.scalar(
         sa.select(Verdict)
         .where(Verdict.claim_id == claim.id, Verdict.published_at.is_not(None))
@@ -116,7 +147,7 @@ def _upsert(review, actor: User) -> str:
     changes = history.changes(claim, wanted_claim)
     verdict_changes = history.changes(verdict, wanted_verdict) if verdict else wanted_verdict
     if not changes and not verdict_changes:
-        return "unchanged"
+        return "unchanged", claim.id
     for name, value in wanted_claim.items():
         setattr(claim, name, value)
     if verdict_changes:
@@ -128,10 +159,10 @@ def _upsert(review, actor: User) -> str:
         claim.corrected_at = datetime.now(UTC)
     external.title, external.reviewed_at = review.title, reviewed_at
     history.record(claim.id, actor, "reimport", changes={**changes, **verdict_changes} or None)
-    return "updated"
+    return "updated", claim.id
 
 
-def _create(review, actor: User, reviewed_at: datetime | None) -> str:
+def _create(review, actor: User, reviewed_at: datetime | None) -> tuple[str, int]:
     now = datetime.now(UTC)
     claim = Claim(
         **_claim_fields(review),
@@ -156,4 +187,4 @@ def _create(review, actor: User, reviewed_at: datetime | None) -> str:
         ]
     )  # fmt: skip
     history.record(claim.id, actor, "import", to_status="published", note=review.review_url)
-    return "created"
+    return "created", claim.id

@@ -1,4 +1,4 @@
-"""Evidence sources attached to a claim."""
+"""Evidence sources attached to a claim: changed only while the claim is open, under its lock."""
 
 from datetime import UTC, datetime
 
@@ -8,7 +8,7 @@ from factcheck.errors import NotFound
 from factcheck.extensions import db
 from factcheck.models import Source, User
 from factcheck.services import claims, history
-from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 OLDEST_FIRST = Sort.by("id", Source.id)
@@ -16,7 +16,7 @@ RECORDED_FIELDS = ("url", "title", "publisher", "stance", "excerpt")
 
 
 def create(claim_id: int, data: dict, actor: User) -> Source:
-    claim = claims.get(claim_id, actor)
+    claim = claims.lock(claim_id, actor)
     claims.require_open(claim, "add sources")
     source = Source(**data, claim_id=claim.id)
     if source.accessed_at is None:
@@ -31,8 +31,8 @@ def create(claim_id: int, data: dict, actor: User) -> Source:
         entity_id=source.id,
         changes=history.snapshot(source, RECORDED_FIELDS),
     )
-    claims.touch(claim.id)
-    commit()
+    claims.touch(claim)
+    db.session.flush()
     return source
 
 
@@ -44,38 +44,45 @@ def get(source_id: int, actor: User) -> Source:
     return source
 
 
-@retry_on_conflict
+def _locked(source_id: int, actor: User, doing: str) -> tuple[Source, "claims.Claim"]:
+    """The source and its claim, with the claim locked and still open."""
+    claim_id = get(source_id, actor).claim_id
+    claim = claims.lock(claim_id, actor)
+    source = db.session.get(Source, source_id, populate_existing=True)
+    if source is None or source.claim_id != claim.id:
+        raise NotFound(f"Source {source_id} does not exist.")
+    claims.require_open(claim, doing)
+    return source, claim
+
+
 def update(
     source_id: int, changes: dict, actor: User, *, expected_version: int | None = None
 ) -> Source:
-    source = get(source_id, actor)
+    source, claim = _locked(source_id, actor, "change sources")
     require_version(source, expected_version)
-    claims.require_open(claims.get(source.claim_id, actor), "change sources")
     diff = history.changes(source, changes)
     for field, value in changes.items():
         setattr(source, field, value)
     if diff:
         history.record(
-            source.claim_id, actor, "update_source", entity="source", entity_id=source.id,
+            claim.id, actor, "update_source", entity="source", entity_id=source.id,
             changes=diff,
         )  # fmt: skip
-        claims.touch(source.claim_id)
-    commit()
+        claims.touch(claim)
+    db.session.flush()
     return source
 
 
-@retry_on_conflict
 def delete(source_id: int, actor: User, *, expected_version: int | None = None) -> None:
-    source = get(source_id, actor)
+    source, claim = _locked(source_id, actor, "remove sources")
     require_version(source, expected_version)
-    claims.require_open(claims.get(source.claim_id, actor), "remove sources")
     history.record(
-        source.claim_id, actor, "remove_source", entity="source", entity_id=source.id,
+        claim.id, actor, "remove_source", entity="source", entity_id=source.id,
         changes=history.snapshot(source, RECORDED_FIELDS),
     )  # fmt: skip
-    claims.touch(source.claim_id)
+    claims.touch(claim)
     db.session.delete(source)
-    commit()
+    db.session.flush()
 
 
 def list_for_claim(claim_id: int, actor: User, *, limit: int, cursor: str | None) -> Page:

@@ -1,17 +1,23 @@
-"""Verdicts: each new one becomes the claim's current verdict; older ones stay as history."""
+"""Verdicts: each new one becomes the claim's current verdict; older ones stay as history.
+
+A verdict changes only while its claim is open (under the claim's lock), and never once it has
+been approved: a correction is a new verdict, so what was signed off stays as it was signed.
+"""
 
 import sqlalchemy as sa
 
 from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
-from factcheck.models import User, Verdict
+from factcheck.models import ReviewEvent, User, Verdict
 from factcheck.ratings import DEFAULT_TEXTUAL_RATINGS, RATING_VALUES
 from factcheck.services import claims, history
-from factcheck.services.common import commit, require_version, retry_on_conflict
+from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 NEWEST_FIRST = Sort.by("-id", Verdict.id, descending=True)
 RECORDED_FIELDS = ("rating", "textual_rating", "summary")
+# History actions that write a verdict's content: whoever took them is one of its hands.
+WRITING_ACTIONS = ("add_verdict", "update_verdict")
 
 
 def _rated(rating: str, textual_rating: str | None) -> dict:
@@ -24,7 +30,7 @@ def _rated(rating: str, textual_rating: str | None) -> dict:
 
 def create(claim_id: int, data: dict, actor: User) -> Verdict:
     # The row lock orders concurrent verdicts: the last committed is the newest and sets `rating`.
-    claim = claims.get(claim_id, actor, for_update=True)
+    claim = claims.lock(claim_id, actor)
     claims.require_open(claim, "record a verdict")
     verdict = Verdict(
         claim_id=claim.id,
@@ -38,8 +44,8 @@ def create(claim_id: int, data: dict, actor: User) -> Verdict:
         claim.id, actor, "add_verdict", entity="verdict", entity_id=verdict.id,
         changes=history.snapshot(verdict, RECORDED_FIELDS),
     )  # fmt: skip
-    claims.touch(claim.id, rating=verdict.rating)
-    commit()
+    claims.touch(claim, rating=verdict.rating)
+    db.session.flush()
     return verdict
 
 
@@ -51,17 +57,20 @@ def get(verdict_id: int, actor: User) -> Verdict:
     return verdict
 
 
-@retry_on_conflict
 def update(
     verdict_id: int, changes: dict, actor: User, *, expected_version: int | None = None
 ) -> Verdict:
     """Revise the current verdict while the claim is still being reviewed."""
-    verdict = get(verdict_id, actor)
+    claim = claims.lock(get(verdict_id, actor).claim_id, actor)
+    verdict = db.session.get(Verdict, verdict_id, populate_existing=True)
     require_version(verdict, expected_version)
-    claim = claims.get(verdict.claim_id, actor)
     claims.require_open(claim, "revise the verdict")
     if claim.current_verdict is None or claim.current_verdict.id != verdict.id:
         raise Conflict("Only the current verdict can be revised; add a new verdict instead.")
+    if verdict.approved_by_id is not None or verdict.published_at is not None:
+        raise Conflict(
+            "This verdict was signed off and stays as it was; add a new verdict for a correction."
+        )
     if "rating" in changes or "textual_rating" in changes:
         rating = changes.get("rating", verdict.rating)
         textual = changes.get("textual_rating")
@@ -76,9 +85,22 @@ def update(
             claim.id, actor, "update_verdict", entity="verdict", entity_id=verdict.id,
             changes=diff,
         )  # fmt: skip
-        claims.touch(claim.id, rating=verdict.rating)
-    commit()
+        claims.touch(claim, rating=verdict.rating)
+    db.session.flush()
     return verdict
+
+
+def hands(verdict: Verdict) -> set[int]:
+    """Everyone who created the verdict or changed its content, from the claim's history."""
+    writers = db.session.scalars(
+        sa.select(ReviewEvent.actor_id).where(
+            ReviewEvent.claim_id == verdict.claim_id,
+            ReviewEvent.entity == "verdict",
+            ReviewEvent.entity_id == verdict.id,
+            ReviewEvent.action.in_(WRITING_ACTIONS),
+        )
+    )
+    return {verdict.author_id, *writers} - {None}
 
 
 def list_for_claim(claim_id: int, actor: User, *, limit: int, cursor: str | None) -> Page:

@@ -5,8 +5,10 @@ Pure Python (no database, no Flask) so the rules can be read and tested on their
     submitted --accept--> in_review --propose--> verdict_proposed --approve--> approved
     approved --publish--> published --reopen--> in_review (a correction)
     verdict_proposed --request_changes--> in_review
-    submitted | in_review --reject--> rejected
+    submitted | in_review --reject--> rejected --reopen--> in_review (a mistaken rejection)
     assign changes the assignee in any open status and leaves the status alone.
+
+Who may take each action is `factcheck.policy`'s business.
 """
 
 from factcheck.errors import InvalidTransition
@@ -20,6 +22,7 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("submitted", "reject"): "rejected",
     ("in_review", "reject"): "rejected",
     ("published", "reopen"): "in_review",
+    ("rejected", "reopen"): "in_review",
 }
 ASSIGNABLE = ("submitted", "in_review", "verdict_proposed", "approved")
 ACTIONS = (
@@ -33,17 +36,6 @@ ACTIONS = (
     "assign",
 )
 
-# The least role each action needs (roles are ordered: submitter < reviewer < editor < admin).
-REQUIRED_ROLE = {
-    "accept": "reviewer",
-    "propose": "reviewer",
-    "assign": "reviewer",
-    "request_changes": "editor",
-    "approve": "editor",
-    "publish": "editor",
-    "reject": "editor",
-    "reopen": "editor",
-}
 # Actions whose reason goes on the record: the note is required.
 NEEDS_NOTE = ("reject", "reopen", "request_changes")
 

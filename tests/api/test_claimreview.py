@@ -177,7 +177,7 @@ def test_import_needs_an_editor_and_a_document(client_as):
     assert_problem(editor.post("/api/v1/imports/claimreview"), 422)
     assert_problem(editor.post("/api/v1/imports/claimreview", json=[{}] * 1001), 422)
     empty = editor.post("/api/v1/imports/claimreview", json=[]).json
-    assert empty == {"created": 0, "updated": 0, "unchanged": 0, "skipped": []}
+    assert empty == {"created": 0, "updated": 0, "unchanged": 0, "skipped": [], "items": []}
 
 
 def test_round_trip_recreates_the_same_fact_checks(app, client_as, anonymous):

@@ -78,7 +78,9 @@ def test_soft_delete_restore_and_purge_keep_history(client_as):
     editor.delete(f"/api/v1/claims/{cid}")
     assert admin.post(f"/api/v1/claims/{cid}/purge").status_code == 204
     assert_problem(admin.get(f"/api/v1/claims/{cid}"), 404)
-    actions = [e["action"] for e in reviewer.get(f"/api/v1/claims/{cid}/history").json["items"]]
+    # A purged claim's history stays readable, by admins only.
+    assert_problem(reviewer.get(f"/api/v1/claims/{cid}/history"), 404)
+    actions = [e["action"] for e in admin.get(f"/api/v1/claims/{cid}/history").json["items"]]
     assert actions == ["create", "delete", "restore", "delete", "purge"]
 
 

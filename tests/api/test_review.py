@@ -11,7 +11,10 @@ def test_submission_to_publication_and_correction(client_as, anonymous):
 
     claim = submitter.post("/api/v1/claims", json=claim_payload()).json
     cid = claim["id"]
-    assert claim["status"] == "submitted" and claim["allowed_actions"] == [
+    # What each caller may do next, by the claim's status and the caller's role.
+    assert claim["status"] == "submitted" and claim["allowed_actions"] == []
+    assert reviewer.get(f"/api/v1/claims/{cid}").json["allowed_actions"] == ["accept", "assign"]
+    assert editor.get(f"/api/v1/claims/{cid}").json["allowed_actions"] == [
         "accept", "reject", "assign",
     ]  # fmt: skip
     assert_problem(act(submitter, cid, "accept"), 403)
@@ -103,12 +106,17 @@ def test_publish_needs_approval_and_illegal_actions_list_allowed(client):
     assert "action" in assert_problem(act(client, cid, "teleport"), 422)["errors"]
 
 
-def test_reject_needs_a_reason_and_ends_the_workflow(client):
+def test_reject_needs_a_reason_and_an_editor_can_undo_it(client, client_as):
     cid = create_claim(client)["id"]
     assert "note" in assert_problem(act(client, cid, "reject"), 422)["errors"]
     rejected = act(client, cid, "reject", note="An opinion, not a checkable claim.")
-    assert rejected.json["status"] == "rejected" and rejected.json["allowed_actions"] == []
-    assert assert_problem(act(client, cid, "accept"), 409)["allowed_actions"] == []
+    assert rejected.json["status"] == "rejected" and rejected.json["allowed_actions"] == ["reopen"]
+    assert assert_problem(act(client, cid, "accept"), 409)["allowed_actions"] == ["reopen"]
+    # A mistaken rejection is not a dead end: an editor reopens it, with the reason on record.
+    assert_problem(act(client_as("reviewer"), cid, "reopen", note="Checkable after all."), 403)
+    assert "note" in assert_problem(act(client, cid, "reopen"), 422)["errors"]
+    reopened = act(client, cid, "reopen", note="It names a figure we can check.")
+    assert reopened.status_code == 200 and reopened.json["status"] == "in_review"
 
 
 def test_request_changes_sends_back_to_review(client_as):
