@@ -3,8 +3,12 @@
 flask --app wsgi seed [--path DIR] [--print-tokens]
 flask --app wsgi extract PATH [--publisher NAME]
 flask --app wsgi users create NAME --role ROLE | token NAME | revoke NAME | list
+flask --app wsgi import-claimreview PATH... --user NAME
+flask --app wsgi import-claims FILE... --user NAME
 """
 
+import codecs
+import itertools
 import json
 from pathlib import Path
 
@@ -13,13 +17,13 @@ import marshmallow as ma
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from factcheck import extraction
+from factcheck import bounded_json, extraction
 from factcheck.claimreview import claimskg
 from factcheck.errors import DomainError
 from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
-from factcheck.services import accounts, imports, seeding
+from factcheck.services import accounts, batches, imports, seeding
 from factcheck.unit_of_work import transaction
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
@@ -166,8 +170,68 @@ def import_claimreview_command(paths: tuple[Path, ...], user_name: str) -> None:
             click.echo(f"  item {item['index']}: {item['reason']}")
 
 
+# Lines of an NDJSON import stored per transaction: a failure loses at most this many.
+IMPORT_CHUNK_LINES = 1000
+
+
+def _ndjson_lines(stream):
+    """(line number, JSON value, None) or (line number, None, reason) per non-blank line."""
+    for number, raw in enumerate(stream, start=1):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        try:
+            yield number, bounded_json.loads(raw.decode("utf-8")), None
+        except UnicodeDecodeError:
+            yield number, None, "not UTF-8 text"
+        except json.JSONDecodeError as error:
+            yield number, None, f"not JSON ({error})"
+        except bounded_json.RefusedJSON as error:
+            yield number, None, f"refused JSON ({error})"
+
+
+def _reason(refused: dict) -> str:
+    if not refused.get("errors"):
+        return refused["detail"]
+    return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in refused["errors"].items())
+
+
+@click.command("import-claims")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True)
+)
+@click.option("--user", "user_name", required=True, help="The user the claims are submitted as.")
+@with_appcontext
+@_unit_of_work
+def import_claims_command(paths: tuple[str, ...], user_name: str) -> None:
+    """Submit claims from NDJSON files (one POST /claims body a line; `-` is standard input)."""
+    actor = accounts.find_user(user_name)
+    for path in paths:
+        created, refused = 0, []
+        with click.open_file(path, "rb") as stream:
+            lines = _ndjson_lines(stream)
+            while chunk := list(itertools.islice(lines, IMPORT_CHUNK_LINES)):
+                parsed = [(number, value) for number, value, reason in chunk if reason is None]
+                with transaction():  # each chunk commits on its own
+                    report = batches.submit_claims(
+                        [value for _, value in parsed], actor, duplicates=False
+                    )
+                created += report.created
+                refused += [(number, reason) for number, _, reason in chunk if reason]
+                refused += [
+                    (parsed[item["index"]][0], _reason(item))
+                    for item in report.items
+                    if item["status"] != 201
+                ]
+        click.echo(f"{'stdin' if path == '-' else path}: {created} created, {len(refused)} refused")
+        for number, reason in sorted(refused):
+            click.echo(f"  line {number}: {reason}")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(users_group)
     app.cli.add_command(import_claimreview_command)
+    app.cli.add_command(import_claims_command)

@@ -24,15 +24,11 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
-def begin_writing() -> None:
-    """On SQLite, start the session's transaction with the database's write lock held.
-
-    SQLite lets one writer commit at a time; taking the lock first (BEGIN IMMEDIATE) makes a
-    writing request wait for the one before it to end, instead of reading a state that changes
-    before its own write, and gives savepoints a real transaction to nest in (pysqlite would
-    otherwise start none before a SAVEPOINT, whose RELEASE would then commit).
-    """
-    connection = db.session.connection()
+@sa.event.listens_for(Engine, "savepoint")
+def _sqlite_transaction_before_savepoint(connection, _name):
+    """pysqlite starts a transaction only before a data-changing statement, not before a
+    SAVEPOINT: SQLite would then open one of its own that the savepoint's RELEASE commits,
+    half-way through the unit of work. Begin the real transaction first."""
     if connection.dialect.name != "sqlite":
         return
     if not connection.connection.dbapi_connection.in_transaction:

@@ -2,21 +2,26 @@
 
 SQLite: an FTS5 table `claims_fts` (external content: the claims table), ranked by bm25.
 PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN index, queried with
-websearch_to_tsquery and ranked by ts_rank_cd.
+plainto_tsquery and ranked by ts_rank_cd.
 Both are created and kept in sync by the migrations (triggers, generated columns), never by
 application code, so every write path, including bulk loads in SQL, stays searchable.
 
 The query language is the same on both (QUERY_LANGUAGE): words only, every word must match.
-websearch_to_tsquery would read `or` as an operator and FTS5 as a word, and PostgreSQL's
-English configuration drops stop words that FTS5 indexes, so the words are picked here (the
-same stop words dropped for both) and handed to each engine as plain terms.
+PostgreSQL's English configuration drops stop words that FTS5 indexes, so the words are picked
+here (the same stop words dropped for both) and handed to each engine as plain terms.
+
+Neither search ranks the whole archive: `ranked` ranks the newest matches up to a pool size,
+`candidates` (claim matching) takes each word's newest matches up to a bound.
 """
 
+import math
 import re
+import time
 
 import sqlalchemy as sa
 
 from factcheck.matching.text import STOP_WORDS
+from factcheck.models import Claim
 
 # Objects the migrations own that the models do not describe; Alembic's comparison skips them.
 SEARCH_TABLES = {"claims_fts", "claims_fts_data", "claims_fts_idx", "claims_fts_content",
@@ -51,7 +56,8 @@ QUERY_LANGUAGE = (
     "There are no operators: "
     "`or`, `and`, `not`, quotes, `-` and other punctuation are not special; very common "
     "English words (`the`, `or`, `not`, ...) are ignored, so a query of only those matches "
-    "nothing."
+    "nothing. Ordered by relevance (no `sort`), the 1,000 newest matches are ranked; with a "
+    "`sort`, every match is listed in that order."
 )
 
 
@@ -81,38 +87,148 @@ def candidate_terms(text: str) -> list[str]:
     return sorted(words, key=len, reverse=True)[:MAX_CANDIDATE_TERMS]
 
 
-def matching_claims(dialect: str, query: str, *, any_term: bool = False):
-    """(claim id, relevance) for claims matching `query`, higher relevance first.
+# `q=` ranks by relevance the newest RELEVANCE_POOL matches (of the list's other filters):
+# ranking every match of a common word would cost the whole archive.
+RELEVANCE_POOL = 1000
 
-    All terms must match unless `any_term` (used to gather candidates for claim matching).
-    Returns None when the query has no words.
+
+def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL):
+    """A subquery (claim_id, relevance) over the `pool` newest claims (all with None) that match
+    every word of `query` and meet `among` (a condition on the claims table); None without words.
+
+    Only the pool is ranked: the newest matches are found by walking the id index (or FTS5's
+    posting list) backwards, or, for a rare word, the full-text index, and stop at the pool's
+    size, so the cost stays flat however common the words are.
     """
-    words = candidate_terms(query) if any_term else terms(query)
+    words = terms(query)
     if not words:
         return None
-    if dialect == "postgresql":
-        if any_term:  # candidate words, never stop words: `or` between them is the operator
-            tsquery = sa.func.websearch_to_tsquery("english", " or ".join(words))
-        else:  # plain terms, no operators, as FTS5 gets them below
-            tsquery = sa.func.plainto_tsquery("english", " ".join(words))
-        vector = sa.column("search_vector")
-        claims = sa.table("claims", sa.column("id"), vector)
-        return sa.select(
+    claims = Claim.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        # plainto_tsquery: plain terms, no operators, as FTS5 gets them below.
+        tsquery = sa.func.plainto_tsquery("english", " ".join(words))
+        vector = sa.literal_column("claims.search_vector")
+        stmt = sa.select(
             claims.c.id.label("claim_id"),
             # float8, so the value survives a cursor round trip exactly.
             sa.cast(sa.func.ts_rank_cd(vector, tsquery), sa.Double).label("relevance"),
         ).where(vector.op("@@")(tsquery))
-    # FTS5: quoted terms are literal words; bm25 is lower for better matches, so negate it.
-    joiner = " OR " if any_term else " "
-    match = joiner.join('"' + word.replace('"', "") + '"' for word in words)
-    fts = sa.table("claims_fts", sa.column("rowid"))
-    return sa.select(
-        fts.c.rowid.label("claim_id"),
-        (-sa.func.bm25(sa.text("claims_fts"))).label("relevance"),
-    ).where(sa.text("claims_fts MATCH :match").bindparams(match=match))
+        # Walk the id index backwards only when claims holding every word are common (their
+        # frequencies multiplied, as if independent); else use GIN (see _newest_with).
+        common = (
+            pool is not None
+            and math.prod(_frequencies(session, words).get(word, 0.0) for word in words)
+            >= COMMON_FREQUENCY
+        )
+        newest_first = claims.c.id.desc() if common else (claims.c.id + 0).desc()
+    else:
+        # FTS5: quoted terms are literal words; bm25 is lower for better matches, so negate it.
+        fts = sa.table("claims_fts", sa.column("rowid"))
+        match = " ".join('"' + word.replace('"', "") + '"' for word in words)
+        stmt = (
+            sa.select(
+                claims.c.id.label("claim_id"),
+                (-sa.func.bm25(sa.text("claims_fts"))).label("relevance"),
+            )
+            .select_from(fts.join(claims, claims.c.id == fts.c.rowid))
+            .where(sa.text("claims_fts MATCH :match").bindparams(match=match))
+        )
+        newest_first = fts.c.rowid.desc()
+    if among is not None:
+        stmt = stmt.where(among)
+    if pool is not None:
+        stmt = stmt.order_by(newest_first).limit(pool)
+    return stmt.subquery("ranked")
 
 
-def ranked(session, query: str, *, any_term: bool = False):
-    """A subquery (claim_id, relevance) for the session's database, or None without words."""
-    stmt = matching_claims(session.get_bind().dialect.name, query, any_term=any_term)
-    return None if stmt is None else stmt.subquery("ranked")
+# Claim matching scores a bounded set: for each candidate word, only its newest matches.
+PER_TERM = 200
+
+
+def candidates(session, text: str, *, limit: int, among=None):
+    """A subquery (claim_id, overlap) of at most `limit` claims sharing words with `text` (and
+    meeting `among`, a condition on the claims table), those sharing the most words first,
+    then the newest; None without candidate words.
+
+    Each word contributes only its PER_TERM newest claims (a backward walk of the id index, or
+    of FTS5's posting list, that stops early), so the cost does not grow with the archive: a
+    rare word's claims are all there, and a common word cannot make the query rank half the
+    table. What the matcher then scores is `limit` claims at most.
+    """
+    words = candidate_terms(text)
+    if not words:
+        return None
+    dialect = session.get_bind().dialect.name
+    frequency = _frequencies(session, words) if dialect == "postgresql" else {}
+    arms = [
+        _newest_with(
+            dialect, word, among, common=frequency.get(word, 0.0) >= COMMON_FREQUENCY
+        ).subquery(f"term_{i}")
+        for i, word in enumerate(words)
+    ]
+    hits = sa.union_all(*(sa.select(arm.c.claim_id) for arm in arms)).subquery("hits")
+    overlap = sa.func.count().label("overlap")
+    return (
+        sa.select(hits.c.claim_id, overlap)
+        .group_by(hits.c.claim_id)
+        .order_by(overlap.desc(), hits.c.claim_id.desc())
+        .limit(limit)
+        .subquery("candidates")
+    )
+
+
+def _newest_with(dialect: str, word: str, among, *, common: bool):
+    claims = Claim.__table__
+    if dialect == "postgresql":
+        tsquery = sa.func.plainto_tsquery("english", word)
+        stmt = sa.select(claims.c.id.label("claim_id")).where(
+            sa.literal_column("claims.search_vector").op("@@")(tsquery)
+        )
+        # A common word's newest claims come soonest from walking the id index backwards; a
+        # rare or absent word's from the GIN index (`id + 0` keeps the planner off the walk,
+        # which for a word it guesses wrongly as frequent would read the whole table).
+        newest_first = claims.c.id.desc() if common else (claims.c.id + 0).desc()
+    else:
+        fts = sa.table("claims_fts", sa.column("rowid"))
+        match = sa.bindparam("match", '"' + word.replace('"', "") + '"', unique=True)
+        stmt = (
+            sa.select(claims.c.id.label("claim_id"))
+            .select_from(fts.join(claims, claims.c.id == fts.c.rowid))
+            .where(sa.text("claims_fts MATCH :match").bindparams(match))
+        )
+        newest_first = fts.c.rowid.desc()  # FTS5 walks its posting list backwards
+    if among is not None:
+        stmt = stmt.where(among)
+    return stmt.order_by(newest_first).limit(PER_TERM)
+
+
+# PostgreSQL's own statistics say which words are common (ANALYZE keeps them current); a
+# word is common when at least COMMON_FREQUENCY of the claims hold it.
+COMMON_FREQUENCY = 0.005
+STATISTICS_TTL = 600.0
+_statistics = {"read_at": -STATISTICS_TTL, "frequency": {}}
+
+
+def _frequencies(session, words: list[str]) -> dict[str, float]:
+    """The share of claims holding each word, from PostgreSQL's statistics (0 when unknown)."""
+    now = time.monotonic()
+    if now - _statistics["read_at"] >= STATISTICS_TTL:
+        row = session.execute(
+            sa.text(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                "WHERE tablename = 'claims' AND attname = 'search_vector'"
+            )
+        ).first()
+        lexemes, frequencies = row or (None, None)
+        _statistics["frequency"] = dict(zip(lexemes or (), frequencies or (), strict=False))
+        _statistics["read_at"] = now
+    frequency = _statistics["frequency"]
+    if not frequency:
+        return {}
+    stemmed = session.execute(
+        sa.text(
+            "SELECT w, plainto_tsquery('english', w)::text FROM unnest(CAST(:words AS text[])) w"
+        ),
+        {"words": words},
+    )
+    return {word: frequency.get((query or "").strip("'"), 0.0) for word, query in stemmed}

@@ -14,12 +14,10 @@ import sqlalchemy as sa
 from flask import Response, request
 from sqlalchemy.orm.exc import StaleDataError
 
-from factcheck.database import begin_writing
 from factcheck.errors import PreconditionFailed
 from factcheck.extensions import db
 
 MAX_ATTEMPTS = 5
-READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 # PostgreSQL SQLSTATEs for "try the transaction again": serialization_failure, deadlock_detected.
 RETRYABLE_SQLSTATES = {"40001", "40P01"}
 
@@ -48,8 +46,6 @@ def run_request(dispatch: Callable[[], object], make_response: Callable[[object]
     """Dispatch the request's view and commit what it changed once, if it succeeded."""
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            if request.method not in READ_ONLY_METHODS:
-                begin_writing()
             response = make_response(dispatch())
             if response.status_code < 400:
                 db.session.commit()
@@ -69,7 +65,6 @@ def run_request(dispatch: Callable[[], object], make_response: Callable[[object]
 def transaction():
     """The unit of work of a CLI command or script: commit on success, roll back on error."""
     try:
-        begin_writing()
         yield
         db.session.commit()
     except BaseException:

@@ -166,3 +166,97 @@ def test_import_claimreview_files_json_and_claimskg_csv(app, anonymous, tmp_path
     assert texts == {"The bridge cost 2 billion.", "Owls can turn their heads 270 degrees."}
     refused = run(app, import_claimreview_command, str(tmp_path / "one.json"), "--user", "nobody")
     assert refused.exit_code != 0
+
+
+def _claim_texts(client) -> list[str]:
+    return [c["text"] for c in client.get("/api/v1/claims?sort=created_at&limit=100").json["items"]]
+
+
+def test_import_claims_from_ndjson_reports_refused_lines(app, client, tmp_path):
+    from factcheck.cli import import_claims_command
+
+    run(app, users_group, "create", "sam", "--role", "submitter")
+    lines = [
+        json.dumps({"text": "Exports doubled in 2024.", "tags": ["Trade"]}),
+        "",
+        '{"text": "Not closed"',
+        json.dumps({"claimant": "No text here"}),
+        "   ",
+        json.dumps({"text": "Imports fell.", "article_id": 999999}),
+        json.dumps({"text": "Wages rose 3%.", "claimant": "The minister"}),
+        '{"text": "Not a number", "check_worthiness": NaN}',
+    ]
+    # Editors on Windows may start the file with a byte order mark.
+    (tmp_path / "claims.ndjson").write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    (tmp_path / "more.ndjson").write_text(json.dumps({"text": "Rents rose."}), encoding="utf-8")
+    result = run(
+        app,
+        import_claims_command,
+        str(tmp_path / "claims.ndjson"),
+        str(tmp_path / "more.ndjson"),
+        "--user",
+        "sam",
+    )
+    assert result.exit_code == 0, result.output
+    report = result.output.splitlines()
+    assert report[0] == f"{tmp_path / 'claims.ndjson'}: 2 created, 4 refused"
+    assert report[1].startswith("  line 3: not JSON (")
+    assert report[2] == "  line 4: text: Missing data for required field."
+    assert report[3] == "  line 6: article_id: Article 999999 does not exist."
+    assert report[4].startswith("  line 8: refused JSON (NaN")
+    assert report[5] == f"{tmp_path / 'more.ndjson'}: 1 created, 0 refused"
+    assert len(report) == 6
+    assert _claim_texts(client) == ["Exports doubled in 2024.", "Wages rose 3%.", "Rents rose."]
+    claims = client.get("/api/v1/claims?sort=created_at").json["items"]
+    sam = next(
+        line for line in run(app, users_group, "list").output.splitlines() if "\tsam\t" in line
+    )
+    assert {c["submitted_by_id"] for c in claims} == {int(sam.split("\t")[0])}
+    assert claims[0]["tags"] == ["trade"] and claims[0]["status"] == "submitted"
+
+
+def test_import_claims_reads_standard_input(app, client):
+    from factcheck.cli import import_claims_command
+
+    run(app, users_group, "create", "sam", "--role", "submitter")
+    stdin = json.dumps({"text": "From a pipe."}) + "\n\n" + json.dumps({"text": ""}) + "\n"
+    result = app.test_cli_runner().invoke(
+        import_claims_command, ["-", "--user", "sam"], input=stdin.encode()
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "stdin: 1 created, 1 refused"
+    assert result.output.splitlines()[1].startswith("  line 3: text: ")
+    assert _claim_texts(client) == ["From a pipe."]
+
+
+def test_import_claims_commits_each_chunk_on_its_own(app, client, tmp_path, monkeypatch):
+    from factcheck import cli
+    from factcheck.services import batches
+
+    run(app, users_group, "create", "sam", "--role", "submitter")
+    monkeypatch.setattr(cli, "IMPORT_CHUNK_LINES", 2)
+    submit, calls = batches.submit_claims, []
+
+    def fail_on_the_second_chunk(values, actor, **kwargs):
+        calls.append(len(values))
+        report = submit(values, actor, **kwargs)  # written (flushed), then the chunk fails
+        if len(calls) == 2:
+            raise RuntimeError("the disk is full")
+        return report
+
+    monkeypatch.setattr(batches, "submit_claims", fail_on_the_second_chunk)
+    path = tmp_path / "claims.ndjson"
+    path.write_text("".join(json.dumps({"text": f"Claim {n}."}) + "\n" for n in range(5)))
+    result = run(app, cli.import_claims_command, str(path), "--user", "sam")
+    assert result.exit_code != 0 and isinstance(result.exception, RuntimeError)
+    assert calls == [2, 2]
+    assert _claim_texts(client) == ["Claim 0.", "Claim 1."]
+
+
+def test_import_claims_needs_a_known_user(app, tmp_path):
+    from factcheck.cli import import_claims_command
+
+    path = tmp_path / "claims.ndjson"
+    path.write_text(json.dumps({"text": "A claim."}) + "\n")
+    result = run(app, import_claims_command, str(path), "--user", "nobody")
+    assert result.exit_code != 0 and "No user named 'nobody'" in result.output

@@ -1,7 +1,5 @@
 """/claims: checkable statements, with their sources, current verdict and review workflow."""
 
-from dataclasses import dataclass
-
 from flask import request
 from flask.views import MethodView
 
@@ -21,10 +19,11 @@ from factcheck.api.http import (
 )
 from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
-from factcheck.models import Claim
 from factcheck.rest import Blueprint
 from factcheck.schemas.claim import (
     ClaimActionIn,
+    ClaimBatchIn,
+    ClaimBatchOut,
     ClaimCreatedOut,
     ClaimIn,
     ClaimOut,
@@ -37,7 +36,7 @@ from factcheck.schemas.claim import (
 )
 from factcheck.schemas.common import PageQuery
 from factcheck.schemas.review import EventPage
-from factcheck.services import claims, history, matching, review
+from factcheck.services import batches, claims, history, matching, review
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claims and their review")
 
@@ -59,9 +58,30 @@ class Claims(MethodView):
     def post(self, data):
         """Submit a claim; it starts as `submitted`, and the answer lists likely duplicates"""
         user = current_user()
+        # Looked for before the claim is stored: reading only, it holds no write lock.
+        duplicates = matching.likely_duplicates(data["text"], user)
         claim = claims.create(data, user)
-        submitted = Submitted(claim, matching.likely_duplicates(claim, user))
+        submitted = claims.Submitted(claim, duplicates)
         return created(submitted, "claims.ClaimById", claim_id=claim.id)
+
+
+@blp.route("/claims:batch", methods=["POST"])
+@idempotent(blp)
+@guarded(blp, "submitter")
+@blp.arguments(ClaimBatchIn)
+@blp.response(200, ClaimBatchOut)
+def create_batch(data):
+    """Submit 1 to 1,000 claims at once; each is created or refused alone, as POST /claims would
+
+    The answer is 200 whenever the envelope is valid, with one result per claim in input
+    order: `status` 201 with the created `claim` (and its `likely_duplicates`), or the status
+    and problem fields (`type`, `title`, `detail`, `errors`) that POST /claims would have
+    answered for that claim alone. Each claim is stored in a savepoint of the request's one
+    transaction, so a refused claim leaves nothing behind and never stops the others. A
+    malformed envelope (not an object, no `claims`, not a list, no items or more than 1,000)
+    is a 422 and stores nothing.
+    """
+    return batches.submit_claims(data["claims"], current_user())
 
 
 @blp.route("/claims/<id:claim_id>")
@@ -97,17 +117,6 @@ class ClaimById(MethodView):
     def delete(self, claim_id, expected_version):
         """Delete a claim (an admin can restore it; its history stays)"""
         claims.delete(claim_id, current_user(), expected_version=expected_version)
-
-
-@dataclass(frozen=True)
-class Submitted:
-    """A new claim with the stored claims it probably repeats; reads through to the claim."""
-
-    claim: Claim
-    likely_duplicates: list
-
-    def __getattr__(self, name):
-        return getattr(self.claim, name)
 
 
 @blp.route("/claims/match", methods=["POST"])

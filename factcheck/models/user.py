@@ -47,3 +47,18 @@ class ApiToken(db.Model):
     revoked_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
 
     user: so.Mapped[User] = so.relationship(lazy="joined")
+
+
+class CredentialEpoch(db.Model):
+    """One number that changes whenever a token stops working or a user's access changes.
+
+    Revoking tokens and changing a user (role, active flag, profile) add one to it in the same
+    transaction, so a worker that reads a different number drops the token verifications it
+    cached (see `factcheck.services.accounts.TokenCache`). One row, id 1.
+    """
+
+    __tablename__ = "credential_epoch"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="one_row"),)
+
+    id: so.Mapped[int] = so.mapped_column(primary_key=True, autoincrement=False)
+    value: so.Mapped[int] = so.mapped_column(sa.BigInteger, default=0)

@@ -167,6 +167,64 @@ class ClaimCreatedOut(ClaimOut):
     )
 
 
+MAX_BATCH_CLAIMS = 1000
+
+
+class ClaimBatchIn(InputSchema):
+    """The envelope of POST /claims:batch. Its items are validated one by one, as POST /claims
+    validates its body, so an invalid item is refused in its own result, not with the request."""
+
+    claims = ma.fields.List(
+        ma.fields.Raw(
+            allow_none=True,
+            metadata={
+                # Any value is accepted here; one that is not a valid ClaimIn gets its own 422.
+                "anyOf": [{"$ref": "#/components/schemas/ClaimIn"}, {}],
+                "description": "A claim as POST /claims takes it (ClaimIn); an item that is "
+                "not a valid ClaimIn is refused in its own result",
+            },
+        ),
+        required=True,
+        validate=validate.Length(min=1, max=MAX_BATCH_CLAIMS),
+        metadata={"description": f"1 to {MAX_BATCH_CLAIMS:,} claims"},
+    )
+
+
+class ClaimBatchItemOut(ma.Schema):
+    index = ma.fields.Integer(
+        required=True, metadata={"description": "Position of the claim in the request's `claims`"}
+    )
+    status = ma.fields.Integer(
+        required=True,
+        metadata={
+            "description": "201 if the claim was created; otherwise the status POST /claims "
+            "would have answered for this claim alone (422)"
+        },
+    )
+    claim = ma.fields.Nested(
+        ClaimCreatedOut,
+        metadata={"description": "The created claim, as POST /claims answers it (status 201)"},
+    )
+    type = ma.fields.String(metadata={"description": "Refused claims: the problem type URI"})
+    title = ma.fields.String(metadata={"description": "Refused claims: the status's title"})
+    detail = ma.fields.String(metadata={"description": "Refused claims: what is wrong"})
+    errors = ma.fields.Dict(
+        keys=ma.fields.String(),
+        values=ma.fields.List(ma.fields.String()),
+        metadata={"description": "Refused claims: messages by field of the claim"},
+    )
+
+
+class ClaimBatchOut(ma.Schema):
+    created = ma.fields.Integer(required=True, metadata={"description": "Claims created"})
+    refused = ma.fields.Integer(required=True, metadata={"description": "Claims refused"})
+    items = ma.fields.List(
+        ma.fields.Nested(ClaimBatchItemOut),
+        required=True,
+        metadata={"description": "One result per claim sent, in input order"},
+    )
+
+
 class MatchIn(InputSchema):
     text = Text(2000, multiline=True, required=True)
     limit = ma.fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))

@@ -1,8 +1,13 @@
-"""People and their API tokens."""
+"""People and their API tokens, and the per-process cache of verified tokens."""
 
 import hashlib
 import hmac
+import os
 import secrets
+import threading
+import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -12,6 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from factcheck.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from factcheck.extensions import db
 from factcheck.models import ApiToken, User
+from factcheck.models.user import CredentialEpoch
+from factcheck.policy import at_least
 from factcheck.services.common import get_or_404, require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
@@ -33,6 +40,116 @@ class IssuedToken:
 
     def __getattr__(self, name):
         return getattr(self.record, name)
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The signed-in user as a request sees them: a read-only snapshot, not an ORM object.
+
+    Policy and services read `id`, `role` and `active`; /me shows the rest. Snapshots are cached
+    per process (TokenCache); every change to a user bumps the credential epoch, so a request
+    never sees one older than the last change it could have seen.
+    """
+
+    id: int
+    name: str
+    display_name: str | None
+    role: str
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> "Principal":
+        return cls(
+            id=user.id,
+            name=user.name,
+            display_name=user.display_name,
+            role=user.role,
+            active=user.active,
+            created_at=user.created_at,
+            updated_at=user.updated_at,
+        )
+
+    def has_role(self, role: str) -> bool:
+        return at_least(self, role)
+
+
+class _Verified:
+    """A verification: who the token belongs to, the credential epoch it was made under, and
+    when the token's use was last written."""
+
+    __slots__ = ("principal", "token_id", "last_used", "epoch", "expires")
+
+    def __init__(self, principal: Principal, token_id: int, last_used, epoch: int = 0):
+        self.principal, self.token_id, self.last_used = principal, token_id, last_used
+        self.epoch, self.expires = epoch, 0.0
+
+
+class TokenCache:
+    """Token hash -> verification, for `seconds`, at most `size` entries (the least recently
+    used go first). One per process and app: nothing in it is shared with other workers.
+
+    A verification counts only under the credential epoch it was made under: a request that
+    finds one reads the epoch and passes it to `current`, and a different number empties the
+    cache, so a revocation, deactivation or role change committed by any worker stops cached
+    tokens on every worker's next request. The time limit only bounds how long changes made
+    behind the services' back (SQL by hand) go unnoticed.
+    """
+
+    def __init__(self, seconds: float, size: int = 4096, clock=time.monotonic):
+        if seconds <= 0 or size < 1:
+            raise ValueError("A token cache needs seconds > 0 and size >= 1.")
+        self.seconds, self.size, self._clock = seconds, size, clock
+        self._entries: OrderedDict[str, _Verified] = OrderedDict()
+        self._epoch: int | None = None  # the last one a request read
+        self._lock = threading.Lock()
+        _caches.add(self)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, digest: str) -> _Verified | None:
+        """An unexpired verification of the token, still to be checked with `current`."""
+        with self._lock:
+            entry = self._entries.get(digest)
+            if entry is None:
+                return None
+            if entry.expires <= self._clock():
+                del self._entries[digest]
+                return None
+            self._entries.move_to_end(digest)
+            return entry
+
+    def current(self, entry: _Verified, epoch: int) -> bool:
+        """Does `entry` still count, `epoch` being the number just read from the database?"""
+        with self._lock:
+            self._saw(epoch)
+        return entry.epoch == epoch
+
+    def put(self, digest: str, entry: _Verified) -> None:
+        with self._lock:
+            self._saw(entry.epoch)
+            entry.expires = self._clock() + self.seconds
+            self._entries[digest] = entry
+            self._entries.move_to_end(digest)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def _saw(self, epoch: int) -> None:
+        if epoch != self._epoch:  # credentials changed: nothing verified before counts
+            self._entries.clear()
+            self._epoch = epoch
+
+    def _after_fork(self) -> None:
+        # A lock held by another thread at fork time would stay held in the child forever.
+        self._lock = threading.Lock()
+        self._entries.clear()
+        self._epoch = None
+
+
+_caches: "weakref.WeakSet[TokenCache]" = weakref.WeakSet()
+os.register_at_fork(after_in_child=lambda: [cache._after_fork() for cache in list(_caches)])
 
 
 def hash_token(secret: str) -> str:
@@ -68,12 +185,15 @@ def find_user(name: str) -> User:
 def update_user(user_id: int, changes: dict, *, expected_version: int | None = None) -> User:
     user = get_user(user_id)
     require_version(user, expected_version)
-    if changes.get("active") is False and user.active:
+    changed = {field: value for field, value in changes.items() if getattr(user, field) != value}
+    if changed.get("active") is False:
         # Deactivation ends every token for good: reactivating the user revives none of them.
         _revoke(user)
     for field, value in changes.items():
         setattr(user, field, value)
     db.session.flush()
+    if changed:  # role, active flag or what /me shows: cached verifications are out of date
+        credentials_changed()
     return user
 
 
@@ -110,11 +230,15 @@ def revoke_token(token: ApiToken) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = datetime.now(UTC)
         db.session.flush()
+        credentials_changed()
     return token
 
 
 def revoke_all(user: User) -> int:
-    return _revoke(user)
+    revoked = _revoke(user)
+    if revoked:
+        credentials_changed()
+    return revoked
 
 
 def _revoke(user: User) -> int:
@@ -125,18 +249,82 @@ def _revoke(user: User) -> int:
     return len(tokens)
 
 
-def authenticate(secret: str) -> User:
-    """The active user a bearer token belongs to; Unauthorized for anything else."""
+def _epoch_now():
+    """The epoch as a column of another query (0 if the row is gone)."""
+    epoch = sa.select(CredentialEpoch.value).where(CredentialEpoch.id == 1).scalar_subquery()
+    return sa.func.coalesce(epoch, 0)
+
+
+# Core, not ORM: every request with a cached token sends it, and this halves its cost.
+_EPOCH = CredentialEpoch.__table__
+_READ_EPOCH = sa.select(_EPOCH.c.value).where(_EPOCH.c.id == 1)
+
+
+def credential_epoch() -> int:
+    """The number `credentials_changed` bumps: one primary-key read (0 if the row is gone)."""
+    return db.session.scalar(_READ_EPOCH) or 0
+
+
+def credentials_changed() -> None:
+    """A token stopped working or a user changed: every worker's cached verifications go.
+
+    Runs in the transaction that made the change, so the new number and the change commit
+    together. Concurrent bumps queue on the row's lock.
+    """
+    bump = sa.update(CredentialEpoch).where(CredentialEpoch.id == 1)
+    bump = bump.values(value=CredentialEpoch.value + 1).execution_options(synchronize_session=False)
+    if db.session.execute(bump).rowcount:
+        return
+    # The migration inserts the row. Should it be gone (deleted by hand, or by a test emptying
+    # every table), start again at a random number rather than one a worker may have cached.
+    try:
+        with db.session.begin_nested():
+            db.session.add(CredentialEpoch(id=1, value=secrets.randbits(62) + 1))
+    except IntegrityError:  # a concurrent transaction put it back first
+        db.session.execute(bump)
+
+
+def authenticate(secret: str, cache: TokenCache | None = None) -> Principal:
+    """The active user a bearer token belongs to; Unauthorized for anything else.
+
+    Without a cache: one query, the token joined with its user. With one, a token verified in
+    this process within the last seconds costs one read of the credential epoch instead; any
+    other token costs the same one query, which reads the epoch too (so the verification and
+    the number it is cached under come from the same snapshot).
+    """
     digest = hash_token(secret)
-    token = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == digest))
+    verified = cache.get(digest) if cache is not None else None
+    if verified is not None and not cache.current(verified, credential_epoch()):
+        verified = None
+    if verified is None:
+        verified = _verify(digest, with_epoch=cache is not None)
+        if cache is not None:
+            cache.put(digest, verified)
+    now = datetime.now(UTC)
+    if verified.last_used is None or now - verified.last_used > LAST_USED_RESOLUTION:
+        _record_use(verified.token_id, now)
+        verified.last_used = now
+    return verified.principal
+
+
+def _verify(digest: str, *, with_epoch: bool) -> _Verified:
+    columns = (ApiToken, _epoch_now()) if with_epoch else (ApiToken,)
+    row = db.session.execute(sa.select(*columns).where(ApiToken.token_hash == digest)).first()
+    token = row[0] if row is not None else None
     # The lookup is by hash, so timing reveals nothing of the secret; compare anyway.
     if token is None or not hmac.compare_digest(token.token_hash, digest):
         raise Unauthorized("The token is not valid.")
     if token.revoked_at is not None or not token.user.active:
         raise Unauthorized("The token has been revoked.")
-    now = datetime.now(UTC)
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        db.session.execute(
-            sa.update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now)
-        )  # commits with the request's unit of work
-    return token.user
+    epoch = row[1] if with_epoch else 0
+    return _Verified(Principal.of(token.user), token.id, token.last_used_at, epoch)
+
+
+def _record_use(token_id: int, now: datetime) -> None:
+    """last_used_at, at most once a LAST_USED_RESOLUTION (every worker may try; one writes)."""
+    stale = sa.or_(
+        ApiToken.last_used_at.is_(None), ApiToken.last_used_at < now - LAST_USED_RESOLUTION
+    )
+    db.session.execute(
+        sa.update(ApiToken).where(ApiToken.id == token_id, stale).values(last_used_at=now)
+    )  # commits with the request's unit of work

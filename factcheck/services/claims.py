@@ -1,5 +1,6 @@
 """Claim use cases: submit, read, edit, delete and restore, list with filters."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -125,6 +126,17 @@ def require_open(claim: Claim, doing: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """A new claim with the stored claims it probably repeats; reads through to the claim."""
+
+    claim: Claim
+    likely_duplicates: list
+
+    def __getattr__(self, name):
+        return getattr(self.claim, name)
+
+
 def create(data: dict, actor: User) -> Claim:
     _check_article_and_span(
         actor, data.get("article_id"), data.get("span_start"), data.get("span_end")
@@ -228,12 +240,15 @@ def purge(claim_id: int, actor: User) -> None:
     db.session.flush()
 
 
-def by_relevance(stmt, query: str):
-    """Restrict `stmt` (a select of Claim) to full-text matches of `query`, with their relevance.
+def by_relevance(stmt, query: str, *, every_match: bool = False):
+    """Restrict `stmt` (a select of Claim, with all its filters) to the full-text matches of
+    `query` that search.ranked ranks (the newest RELEVANCE_POOL, or `every_match` for lists in
+    another order), with their relevance.
 
     Returns the statement and the sort to page it by; a query without words matches nothing.
     """
-    found = search.ranked(db.session, query)
+    pool = None if every_match else search.RELEVANCE_POOL
+    found = search.ranked(db.session, query, among=stmt.whereclause, pool=pool)
     if found is None:
         return stmt.where(sa.false()), SORTS["-created_at"]
     stmt = stmt.add_columns(found.c.relevance).join(found, found.c.claim_id == Claim.id)
@@ -243,9 +258,6 @@ def by_relevance(stmt, query: str):
 def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:
     stmt = visible(sa.select(Claim), actor)
     sort = SORTS[filters.get("sort") or "-created_at"]
-    if "q" in filters:
-        stmt, relevance = by_relevance(stmt, filters["q"])
-        sort = SORTS[filters["sort"]] if filters.get("sort") else relevance
     for field in ("status", "claimant", "article_id", "rating", "language", "assignee_id"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
@@ -260,6 +272,9 @@ def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -
         stmt = stmt.where(Claim.created_at > filters["created_after"])
     if "created_before" in filters:
         stmt = stmt.where(Claim.created_at < filters["created_before"])
+    if "q" in filters:  # last: the search ranks only claims that pass every other filter
+        stmt, relevance = by_relevance(stmt, filters["q"], every_match=bool(filters.get("sort")))
+        sort = SORTS[filters["sort"]] if filters.get("sort") else relevance
     return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
 
 

@@ -43,11 +43,11 @@ def get(claim_id: int) -> Claim:
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
     stmt, sort = published_claims(), NEWEST_FIRST
-    if "q" in filters:
-        stmt, sort = claims.by_relevance(stmt, filters["q"])
     for field in ("language", "claimant"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
+    if "q" in filters:  # last: the search ranks only what passes the other filters
+        stmt, sort = claims.by_relevance(stmt, filters["q"])
     return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
 
 
@@ -68,8 +68,6 @@ class Organisation:
 def search_like_google(params: dict, organisation: Organisation) -> Page:
     """Published fact-checks, ours and imported, in Google Fact Check Tools' claims:search shape."""
     stmt, sort = published_claims(), NEWEST_FIRST
-    if "query" in params:
-        stmt, sort = claims.by_relevance(stmt, params["query"])
     if "language_code" in params:
         code = params["language_code"].lower()
         stmt = stmt.where(
@@ -93,6 +91,8 @@ def search_like_google(params: dict, organisation: Organisation) -> Page:
     if "max_age_days" in params:
         since = datetime.now(UTC) - timedelta(days=params["max_age_days"])
         stmt = stmt.where(sa.func.coalesce(Claim.corrected_at, Claim.published_at) >= since)
+    if "query" in params:  # last: the search ranks only what passes the other filters
+        stmt, sort = claims.by_relevance(stmt, params["query"])
     page = paginate(
         db.session, stmt, sort=sort, id_column=Claim.id,
         limit=params["page_size"], cursor=params.get("page_token"),

@@ -101,7 +101,34 @@ def _beyond(key: Key, value):
 
 
 def _after(sort: Sort, id_column, values: list, last_id: int):
-    """Rows after (values..., last_id) in the order (keys..., id): a lexicographic comparison."""
+    """Rows after (values..., last_id) in the order (keys..., id): a lexicographic comparison.
+
+    With every key non-null and in one direction it is a row-value comparison,
+    `(created_at, id) < (:v, :id)`, which both databases answer by seeking the sort's index
+    to the cursor, so a deep page costs what the first does. Otherwise it is spelled out as
+    OR-ed alternatives, with the first key's bound repeated in front of them so an index on
+    that key can still start at the cursor.
+    """
+    directions = {key.descending for key in sort.keys}
+    if len(directions) == 1 and not any(key.nullable for key in sort.keys):
+        row = sa.tuple_(*(key.column for key in sort.keys), id_column)
+        cursor_row = sa.tuple_(
+            *(sa.literal(v, type_=k.column.type) for k, v in zip(sort.keys, values, strict=True)),
+            sa.literal(last_id, type_=id_column.type),
+        )
+        return row < cursor_row if sort.keys[0].descending else row > cursor_row
+    return sa.and_(_bound(sort.keys[0], values[0]), _spelled_out(sort, id_column, values, last_id))
+
+
+def _bound(key: Key, value):
+    """Rows not before `value` on the first key (NULLs last): redundant, but seekable."""
+    if value is None:
+        return key.column.is_(None)
+    bound = key.column <= value if key.descending else key.column >= value
+    return sa.or_(bound, key.column.is_(None)) if key.nullable else bound
+
+
+def _spelled_out(sort: Sort, id_column, values: list, last_id: int):
     id_after = id_column < last_id if sort.keys[-1].descending else id_column > last_id
     alternatives = []
     for i, (key, value) in enumerate(zip(sort.keys, values, strict=True)):

@@ -53,3 +53,18 @@ def test_match_validation(client):
     bad = client.post("/api/v1/claims/match", json={"text": "x", "limit": 0})
     assert "limit" in assert_problem(bad, 422)["errors"]
     assert client.post("/api/v1/claims/match", json={"text": "?!"}).json == {"items": []}
+
+
+def test_candidates_are_bounded_per_word_but_rare_words_still_find_old_claims(
+    client_as, client, monkeypatch
+):
+    """Each word brings only its newest claims, so a flood of newer claims sharing common
+    words cannot crowd out an older fact-check that shares the rare ones."""
+    from factcheck import search
+
+    checked = publish(client_as, text="The refinery in Leuna leaked 40 tonnes of benzene.")
+    for n in range(6):
+        publish(client_as, text=f"Officials said the tonnes of waste grew by {n} percent.")
+    monkeypatch.setattr(search, "PER_TERM", 3)
+    items = matched(client, "A refinery in Leuna leaked 40 tonnes of benzene")
+    assert items and items[0]["id"] == checked["id"]

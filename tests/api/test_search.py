@@ -76,3 +76,19 @@ def test_fact_checks_search_sees_only_published(client_as, anonymous):
     published = publish(client_as, text="Vaccines caused the outbreak.")
     assert ids(anonymous, "/api/v1/fact-checks?q=vaccines") == [published["id"]]
     assert draft["id"] not in ids(anonymous, "/api/v1/fact-checks?q=microchips")
+
+
+def test_relevance_ranks_the_newest_pool_and_a_sort_lists_every_match(client, monkeypatch):
+    """Ranking every match of a common word would cost the archive: only the newest pool is
+    ranked. Asking for an order instead pages through every match."""
+    from factcheck import search
+
+    made = [create_claim(client, text=f"Diesel prices rose {n}% in May.")["id"] for n in range(4)]
+    create_claim(client, text="Bread prices fell.")
+    monkeypatch.setattr(search, "RELEVANCE_POOL", 2)
+    assert sorted(ids(client, "/api/v1/claims?q=diesel")) == sorted(made[-2:])
+    every = walk(client, "/api/v1/claims?q=diesel&sort=-created_at&limit=1")
+    assert [page[0] for page in every] == made[::-1]
+    # The pool is taken after the other filters, so they never empty it.
+    client.delete(f"/api/v1/claims/{made[-1]}")
+    assert sorted(ids(client, "/api/v1/claims?q=diesel")) == sorted(made[-3:-1])
