@@ -70,6 +70,8 @@ def import_claim_reviews():
     # Counted as the parser reads them (members of @graph, feeds and nested lists each count),
     # so no wrapping gets round the cap; refused before any item is read or stored.
     items = claimreview.item_count(document)
+    if isinstance(document, list):  # and never more entries than the documented maxItems
+        items = max(items, len(document))
     if items > MAX_IMPORT_ITEMS:
         raise InvalidInput(
             f"Send at most {MAX_IMPORT_ITEMS} reviews at a time: the document holds {items} "

@@ -214,3 +214,10 @@ def test_round_trip_recreates_the_same_fact_checks(app, client_as, anonymous):
         )
 
     assert sorted(map(essentials, after)) == sorted(map(essentials, before))
+
+
+def test_an_array_longer_than_the_cap_is_refused_even_when_its_entries_hold_nothing(client):
+    # The documented body has maxItems 1,000: empty entries count too.
+    assert_problem(client.post("/api/v1/imports/claimreview", json=[[]] * 1001), 422)
+    report = client.post("/api/v1/imports/claimreview", json=[[]] * 1000).json
+    assert report["created"] == 0 and report["items"] == []
