@@ -42,7 +42,7 @@ clean:
 	rm -rf $(VENV) instance .pytest_cache
 
 # Benchmarks (not part of `make test`): gunicorn as `make run` serves it, against a bare Flask
-# app, on scratch PostgreSQL and SQLite databases; see "Benchmarks" in the README.
+# app, on scratch PostgreSQL and SQLite databases; see docs/benchmarks.md.
 # BENCH_CLAIMS=1000000 for the full run; BENCH_ARGS for bench/run.py's other flags.
 BENCH_CLAIMS ?= 100000
 bench: install

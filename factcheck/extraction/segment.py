@@ -2,7 +2,7 @@
 
 sentencex does the splitting: on news prose it keeps quotations whole
 ("“A. B,” he said.") and knows abbreviations such as U.S., Dr. and Jan.;
-see README for how it compared with pysbd, syntok and blingfire.
+see docs/extraction.md for how it compared with pysbd, syntok and blingfire.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from factcheck.matching import numbers, score
 from factcheck.matching.text import raw_tokens
 
 # Calibrated on the CLEF-2018 debate sentence -> normalised claim pairs (see
-# README-section.md): below DEFAULT_MIN_SCORE a correct match is rare; at or
+# docs/publishing.md, "Claim matching"): below DEFAULT_MIN_SCORE a correct match is rare; at or
 # above DUPLICATE_SCORE a candidate is almost always the same claim.
 DEFAULT_MIN_SCORE: float = 0.2
 DUPLICATE_SCORE: float = 0.6

@@ -1,4 +1,4 @@
-"""The README's walk-through, run as written against a live server."""
+"""The walk-through in docs/api.md, run as written against a live server."""
 
 import os
 import re
@@ -8,20 +8,21 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+PROJECT = Path(__file__).resolve().parent.parent
+GUIDE = PROJECT / "docs" / "api.md"
 
 
 def walkthrough() -> str:
-    text = README.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     section = re.search(r"<!-- walkthrough:start -->\s*```bash\n(.*?)```", text, re.S)
-    assert section, "README lost its walk-through block"
+    assert section, "docs/api.md lost its walk-through block"
     return section.group(1)
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="the walk-through uses curl")
 def test_walkthrough_runs_as_written(live_server, client, database_url):
     # The block uses the project's .venv/bin/flask against the database the server uses.
-    project = README.parent
+    project = PROJECT
     if not (project / ".venv" / "bin" / "flask").exists():
         pytest.skip("the walk-through runs in a checkout set up by `make`")
     result = subprocess.run(
