@@ -4,14 +4,12 @@ The request's user is resolved once, before the view; views declare the least ro
 What each role may do is `factcheck.policy`'s; services apply its object-level rules (whose
 claims a submitter may read, the two-person rule).
 
-Each process keeps the tokens it verified for FACTCHECK_TOKEN_CACHE_SECONDS (default 5; 0 turns
-the cache off), at most FACTCHECK_TOKEN_CACHE_SIZE of them (default 4096): a request with a
-cached token reads one number (the credential epoch) instead of looking the token up. Both
-settings come from the app's config, else from the environment.
+Each process keeps the tokens it verified for FACTCHECK_TOKEN_CACHE_SECONDS (0 turns the cache
+off), at most FACTCHECK_TOKEN_CACHE_SIZE of them (factcheck/config.py): a request with a cached
+token reads one number (the credential epoch) instead of looking the token up.
 """
 
 import functools
-import os
 
 from flask import current_app, g, request
 
@@ -19,9 +17,8 @@ from factcheck import policy
 from factcheck.errors import Unauthorized
 from factcheck.services import accounts
 from factcheck.services.accounts import Principal
+from factcheck.services.token_cache import TokenCache
 
-CACHE_SECONDS = float(os.environ.get("FACTCHECK_TOKEN_CACHE_SECONDS", "5"))
-CACHE_SIZE = int(os.environ.get("FACTCHECK_TOKEN_CACHE_SIZE", "4096"))
 _CACHE = "factcheck.token_cache"
 
 BEARER_SCHEME = {"type": "http", "scheme": "bearer", "description": "An API token"}
@@ -44,14 +41,14 @@ def current_user() -> Principal | None:
     return g.get("user")
 
 
-def token_cache() -> accounts.TokenCache | None:
+def token_cache() -> TokenCache | None:
     """This process's cache of verified tokens for the current app (None when turned off)."""
     extensions = current_app.extensions
     if _CACHE not in extensions:
         config = current_app.config
-        seconds = float(config.get("FACTCHECK_TOKEN_CACHE_SECONDS", CACHE_SECONDS))
-        size = int(config.get("FACTCHECK_TOKEN_CACHE_SIZE", CACHE_SIZE))
-        cache = accounts.TokenCache(seconds, size) if seconds > 0 else None
+        seconds = float(config["FACTCHECK_TOKEN_CACHE_SECONDS"])
+        size = int(config["FACTCHECK_TOKEN_CACHE_SIZE"])
+        cache = TokenCache(seconds, size) if seconds > 0 else None
         extensions.setdefault(_CACHE, cache)  # a concurrent first request may have won
     return extensions[_CACHE]
 

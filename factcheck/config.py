@@ -32,6 +32,11 @@ class Config:
     # (/healthz, /readyz) answer whatever the Host.
     FACTCHECK_TRUSTED_HOSTS = os.environ.get("FACTCHECK_TRUSTED_HOSTS", "")
 
+    # Each worker remembers the tokens it verified this many seconds (0: never), at most SIZE of
+    # them; a revocation or user change still stops them at once (the credential epoch).
+    FACTCHECK_TOKEN_CACHE_SECONDS = float(os.environ.get("FACTCHECK_TOKEN_CACHE_SECONDS", "5"))
+    FACTCHECK_TOKEN_CACHE_SIZE = int(os.environ.get("FACTCHECK_TOKEN_CACHE_SIZE", "4096"))
+
     # The organisation that publishes the fact-checks (ClaimReview author, search publisher).
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
     FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")

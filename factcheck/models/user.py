@@ -54,7 +54,7 @@ class CredentialEpoch(db.Model):
 
     Revoking tokens and changing a user (role, active flag, profile) add one to it in the same
     transaction, so a worker that reads a different number drops the token verifications it
-    cached (see `factcheck.services.accounts.TokenCache`). One row, id 1.
+    cached (see `factcheck.services.token_cache.TokenCache`). One row, id 1.
     """
 
     __tablename__ = "credential_epoch"

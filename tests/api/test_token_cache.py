@@ -24,6 +24,7 @@ from factcheck.auth import token_cache
 from factcheck.extensions import db
 from factcheck.models.user import CredentialEpoch
 from factcheck.services import accounts
+from factcheck.services.token_cache import TokenCache, Verified
 from factcheck.unit_of_work import transaction
 from tests.factories import create_claim
 from tests.test_app import assert_problem
@@ -239,10 +240,10 @@ def test_the_cache_is_bounded_and_drops_the_least_recently_used(app_with, tokens
 
 def test_token_cache_unit():
     now = [0.0]
-    cache = accounts.TokenCache(5, size=2, clock=lambda: now[0])
+    cache = TokenCache(5, size=2, clock=lambda: now[0])
 
     def verified(epoch=7):
-        return accounts._Verified(None, 1, None, epoch)
+        return Verified(None, 1, None, epoch)
 
     assert cache.get("a") is None
     cache.put("a", first := verified())
@@ -264,7 +265,7 @@ def test_token_cache_unit():
     # A verification made under an epoch another request has left behind never counts.
     assert not cache.current(verified(7), 8) and len(cache) == 1
     with pytest.raises(ValueError):
-        accounts.TokenCache(0)
+        TokenCache(0)
 
 
 def test_last_used_is_still_written_from_cached_requests(app, app_with, tokens, monkeypatch):
