@@ -111,7 +111,10 @@ def gunicorn_server(app, database_url, tmp_path):
             if process.poll() is not None:
                 pytest.fail(f"gunicorn exited with {process.returncode}:\n{server.log_text()}")
             try:
-                if server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200:
+                # Ready when it answers and every worker has booted: the first worker may
+                # answer while the second is still importing the app.
+                answered = server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200
+                if answered and len(server.booted_workers()) >= WORKERS:
                     break
             except (OSError, http.client.HTTPException):
                 pass
