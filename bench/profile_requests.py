@@ -130,6 +130,7 @@ def main(argv=None) -> int:
         (user_id,) = db.query("SELECT id FROM users WHERE name = 'bench'")[0]
         users = dict.fromkeys(("submitter", "reviewer", "editor"), user_id)
         db.load(args.claims, users, None)
+        run.render_documents(db)
         (claim_id,) = db.query(
             "SELECT id FROM claims WHERE rating IS NOT NULL AND EXISTS (SELECT 1 FROM sources "
             "WHERE sources.claim_id = claims.id) ORDER BY id LIMIT 1"

@@ -67,6 +67,7 @@ def _instance_secret(instance_path: str) -> str:
 def register_extensions(app: Flask) -> None:
     from factcheck import database
     from factcheck.extensions import db, migrate
+    from factcheck.services import documents  # noqa: F401 (its session hooks render claims)
 
     db.init_app(app)
     database.init_app(app)

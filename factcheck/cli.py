@@ -5,6 +5,7 @@ flask --app wsgi extract PATH [--publisher NAME]
 flask --app wsgi users create NAME --role ROLE | token NAME | revoke NAME | list
 flask --app wsgi import-claimreview PATH... --user NAME
 flask --app wsgi import-claims FILE... --user NAME
+flask --app wsgi documents refresh
 """
 
 import codecs
@@ -20,13 +21,15 @@ from flask.cli import AppGroup, with_appcontext
 from factcheck import bounded_json, extraction
 from factcheck.claimreview import claimskg
 from factcheck.errors import DomainError
+from factcheck.extensions import db
 from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
-from factcheck.services import accounts, batches, imports, seeding
+from factcheck.services import accounts, batches, documents, imports, seeding
 from factcheck.unit_of_work import transaction
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
+documents_group = AppGroup("documents", help="The claims' stored read representations.")
 
 
 def default_seed_directory() -> Path:
@@ -229,9 +232,24 @@ def import_claims_command(paths: tuple[str, ...], user_name: str) -> None:
             click.echo(f"  line {number}: {reason}")
 
 
+@documents_group.command("refresh")
+@with_appcontext
+def refresh_documents() -> None:
+    """Render every claim whose stored document is missing or older than the claim (after a
+    bulk load, or an upgrade that changes the representation); reads work meanwhile."""
+    total = 0
+    while ids := documents.stale_ids(db.session, documents.CHUNK):
+        with transaction():  # each chunk commits on its own
+            total += documents.refresh(db.session, ids)
+        if total % 10_000 < documents.CHUNK:
+            click.echo(f"{total} rendered", err=True)
+    click.echo(f"{total} claim documents rendered")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(users_group)
     app.cli.add_command(import_claimreview_command)
     app.cli.add_command(import_claims_command)
+    app.cli.add_command(documents_group)

@@ -4,12 +4,22 @@ Tests that drive random or concurrent requests call `violations()` after each st
 the tables directly (not through the API) so a rule broken anywhere shows up here.
 """
 
+import json
 from collections import defaultdict
 
 import sqlalchemy as sa
 
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, ExternalReview, ReviewEvent, Source, Verdict
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimDocument,
+    ExternalReview,
+    ReviewEvent,
+    Source,
+    Verdict,
+)
+from factcheck.services import documents
 
 OPEN = ("submitted", "in_review")
 PAST_REVIEW = ("verdict_proposed", "approved", "published")
@@ -61,6 +71,33 @@ def violations() -> list[str]:
         .where(Article.deleted_at.is_not(None), Claim.deleted_at.is_(None))
     ).all()
     found += [f"live claim {c} inside deleted article {a}" for c, a in live_in_deleted]
+    return found + _document_violations(session)
+
+
+def _parsed(text: str | None):
+    return None if text is None else json.loads(text)
+
+
+def _document_violations(session) -> list[str]:
+    """Every claim written through the API has a stored document of its current version that
+    says what rendering the claim now says (a change that skipped the version would differ)."""
+    found = []
+    stored = {d.claim_id: d for d in session.scalars(sa.select(ClaimDocument))}
+    claims = session.scalars(
+        sa.select(Claim).options(*documents.WHOLE).execution_options(populate_existing=True)
+    )
+    for claim in claims:
+        document = stored.pop(claim.id, None)
+        if document is None or (document.version, document.shape) != (
+            claim.version,
+            documents.shape(),
+        ):
+            found.append(f"claim {claim.id} (version {claim.version}) has no current document")
+        elif json.loads(document.body) != json.loads(documents.render(claim)):
+            found.append(f"claim {claim.id}'s stored document is not what it renders now")
+        elif _parsed(document.public_body) != _parsed(documents.render_public(claim)):
+            found.append(f"claim {claim.id}'s stored fact-check is not what it renders now")
+    found += [f"a document outlived claim {claim_id}" for claim_id in stored]
     return found
 
 

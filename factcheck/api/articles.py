@@ -2,6 +2,7 @@
 
 from flask.views import MethodView
 
+from factcheck.api import stored_claims
 from factcheck.api.http import (
     ETAG_HEADER,
     IF_NONE_MATCH,
@@ -111,7 +112,7 @@ def article_claims(query, article_id):
     found = claims.list_claims(
         {"article_id": article_id}, user, limit=query["limit"], cursor=query.get("cursor")
     )
-    return page(found)
+    return stored_claims.page(found, user)
 
 
 @blp.route("/<id:article_id>/extract", methods=["POST"])

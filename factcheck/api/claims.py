@@ -3,6 +3,7 @@
 from flask import request
 from flask.views import MethodView
 
+from factcheck.api import stored_claims
 from factcheck.api.http import (
     ETAG_HEADER,
     IF_NONE_MATCH,
@@ -14,7 +15,6 @@ from factcheck.api.http import (
     if_match,
     not_modified,
     page,
-    read,
     with_etag,
 )
 from factcheck.api.idempotency import idempotent
@@ -49,7 +49,9 @@ class Claims(MethodView):
     def get(self, query):
         """List claims (submitters see their own); filter by status, assignee, rating, tag..."""
         limit, cursor = query.pop("limit"), query.pop("cursor", None)
-        return page(claims.list_claims(query, current_user(), limit=limit, cursor=cursor))
+        user = current_user()
+        found = claims.list_claims(query, user, limit=limit, cursor=cursor)
+        return stored_claims.page(found, user)
 
     @idempotent(blp)
     @guarded(blp, "submitter")
@@ -98,7 +100,7 @@ class ClaimById(MethodView):
             cached = not_modified(claims.version_of(claim_id, user))
             if cached is not None:
                 return cached
-        return read(claims.get(claim_id, user))
+        return stored_claims.one(claim_id, user)
 
     @guarded(blp, "reviewer")
     @if_match(blp)
@@ -196,6 +198,7 @@ def claim_history(query, claim_id):
 @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
 def review_queue(query):
     """Your work: claims assigned to you, then unassigned in_review ones; by priority"""
-    return page(
-        claims.review_queue(current_user(), limit=query["limit"], cursor=query.get("cursor"))
+    user = current_user()
+    return stored_claims.page(
+        claims.review_queue(user, limit=query["limit"], cursor=query.get("cursor")), user
     )

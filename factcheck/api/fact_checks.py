@@ -1,6 +1,7 @@
 """/fact-checks: published fact-checks, open to everyone."""
 
-from factcheck.api.http import LINK_HEADER, errors, page
+from factcheck.api import stored_claims
+from factcheck.api.http import LINK_HEADER, errors
 from factcheck.rest import Blueprint
 from factcheck.schemas.fact_check import FactCheckOut, FactCheckPage, FactCheckQuery
 from factcheck.services import fact_checks
@@ -17,7 +18,9 @@ blp = Blueprint(
 def list_fact_checks(query):
     """Published fact-checks, most recently published first"""
     limit, cursor = query.pop("limit"), query.pop("cursor", None)
-    return page(fact_checks.list_fact_checks(query, limit=limit, cursor=cursor))
+    return stored_claims.fact_check_page(
+        fact_checks.list_fact_checks(query, limit=limit, cursor=cursor)
+    )
 
 
 @blp.route("/<id:claim_id>")

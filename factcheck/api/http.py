@@ -218,15 +218,24 @@ def with_etag(obj):
     return obj, {"ETag": etag_of(obj)}
 
 
-def page(result: Page):
-    """The list envelope, with a Link header to the next page that keeps the query's filters."""
-    body = {"items": result.items, "next_cursor": result.next_cursor}
+def next_link(result: Page) -> dict:
+    """A Link header to the next page that keeps the query's filters (none on the last page)."""
     if result.next_cursor is None:
-        return body
+        return {}
     query = [(k, v) for k, v in request.args.items(multi=True) if k != "cursor"]
     query.append(("cursor", result.next_cursor))
     link = _external(request.path + "?" + urlencode(query))
-    return body, {"Link": f'<{link}>; rel="next"'}
+    return {"Link": f'<{link}>; rel="next"'}
+
+
+def page(result: Page):
+    """The list envelope, with a Link header to the next page."""
+    return {"items": result.items, "next_cursor": result.next_cursor}, next_link(result)
+
+
+def json_text(text: str, headers: dict | None = None):
+    """An answer whose JSON is already written (and HTML-safe): stored documents."""
+    return current_app.response_class(text, headers=headers, mimetype="application/json")
 
 
 def security_headers(response):

@@ -10,7 +10,7 @@ from factcheck import policy, search
 from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimTag, User
-from factcheck.services import history, locks, workflow
+from factcheck.services import documents, history, locks, workflow
 from factcheck.services.common import require_version
 from factcheck.services.pagination import Key, Page, Sort, paginate
 
@@ -256,7 +256,8 @@ def by_relevance(stmt, query: str, *, every_match: bool = False):
 
 
 def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:
-    stmt = visible(sa.select(Claim), actor)
+    """A page of the claims the actor may see, as rows of documents.listed."""
+    stmt = visible(documents.listed(), actor)
     sort = SORTS[filters.get("sort") or "-created_at"]
     for field in ("status", "claimant", "article_id", "rating", "language", "assignee_id"):
         if field in filters:
@@ -275,14 +276,18 @@ def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -
     if "q" in filters:  # last: the search ranks only claims that pass every other filter
         stmt, relevance = by_relevance(stmt, filters["q"], every_match=bool(filters.get("sort")))
         sort = SORTS[filters["sort"]] if filters.get("sort") else relevance
-    return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
+    return paginate(
+        db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor, rows=True
+    )
 
 
 def review_queue(actor: User, *, limit: int, cursor: str | None) -> Page:
     """The actor's work: claims assigned to them and still open, and unassigned in_review ones."""
     mine = sa.and_(Claim.assignee_id == actor.id, Claim.status.in_(workflow.ASSIGNABLE))
     unclaimed = sa.and_(Claim.assignee_id.is_(None), Claim.status == "in_review")
-    stmt = sa.select(Claim).where(Claim.deleted_at.is_(None), sa.or_(mine, unclaimed))
+    stmt = documents.listed()
+    stmt = stmt.where(Claim.deleted_at.is_(None), sa.or_(mine, unclaimed))
     return paginate(
-        db.session, stmt, sort=QUEUE_ORDER, id_column=Claim.id, limit=limit, cursor=cursor
-    )
+        db.session, stmt, sort=QUEUE_ORDER, id_column=Claim.id, limit=limit, cursor=cursor,
+        rows=True,
+    )  # fmt: skip

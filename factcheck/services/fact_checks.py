@@ -14,24 +14,26 @@ import sqlalchemy.orm as so
 from factcheck.errors import NotFound
 from factcheck.extensions import db
 from factcheck.models import Claim, ExternalReview
-from factcheck.services import claims
+from factcheck.services import claims, documents
 from factcheck.services.pagination import Page, Sort, paginate
 from factcheck.urls import is_http_url, site_of
 
 NEWEST_FIRST = Sort.by("-published_at", Claim.published_at, descending=True, is_datetime=True)
 
 
+# A fact-check with the verdict it was published with and, if imported, where from.
+WHOLE = (so.selectinload(Claim.published_verdict), so.selectinload(Claim.external_review))
+# Claims readers can see as fact-checks (documents.is_fact_check says the same).
+PUBLISHED = (
+    Claim.published_at.is_not(None),
+    Claim.deleted_at.is_(None),
+    Claim.status != "rejected",
+)
+
+
 def published_claims():
-    """Claims readers can see as fact-checks, with the verdict they were published with."""
-    return (
-        sa.select(Claim)
-        .options(so.selectinload(Claim.published_verdict), so.selectinload(Claim.external_review))
-        .where(
-            Claim.published_at.is_not(None),
-            Claim.deleted_at.is_(None),
-            Claim.status != "rejected",
-        )
-    )
+    """Fact-checks, loaded with what they show."""
+    return sa.select(Claim).options(*WHOLE).where(*PUBLISHED)
 
 
 def get(claim_id: int) -> Claim:
@@ -42,13 +44,16 @@ def get(claim_id: int) -> Claim:
 
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
-    stmt, sort = published_claims(), NEWEST_FIRST
+    """A page of fact-checks as rows of documents.listed (public)."""
+    stmt, sort = documents.listed(public=True).where(*PUBLISHED), NEWEST_FIRST
     for field in ("language", "claimant"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
     if "q" in filters:  # last: the search ranks only what passes the other filters
         stmt, sort = claims.by_relevance(stmt, filters["q"])
-    return paginate(db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor)
+    return paginate(
+        db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor, rows=True
+    )
 
 
 @dataclass(frozen=True)

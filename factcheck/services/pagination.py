@@ -149,26 +149,32 @@ def order_by(sort: Sort, id_column) -> list:
     return clauses
 
 
-def _key_value(key: Key, row):
+def _key_value(key: Key, row, rows: bool):
     """A sort key's value in a result row: an attribute of the entity, or a selected column."""
-    entity = row[0]
+    if rows:
+        return row._mapping[key.column]
     if isinstance(key.column, so.InstrumentedAttribute):
-        return getattr(entity, key.column.key)
+        return getattr(row[0], key.column.key)
     return row._mapping[key.column.name]
 
 
-def paginate(session, stmt, *, sort: Sort, id_column, limit: int, cursor: str | None) -> Page:
+def paginate(
+    session, stmt, *, sort: Sort, id_column, limit: int, cursor: str | None, rows: bool = False
+) -> Page:
     """Run `stmt` for one page; `limit + 1` rows tell if more follow.
 
-    `stmt` selects one entity, optionally followed by computed sort columns (a relevance).
+    `stmt` selects one entity, optionally followed by computed sort columns (a relevance), and
+    the page holds the entities; with `rows` it selects columns (the id and every sort key
+    among them) and the page holds the rows, for lists that need no objects.
     """
     if cursor:
         values, last_id = decode_cursor(sort, cursor)
         stmt = stmt.where(_after(sort, id_column, values, last_id))
-    rows = session.execute(stmt.order_by(*order_by(sort, id_column)).limit(limit + 1)).all()
-    items = [row[0] for row in rows[:limit]]
-    if len(rows) <= limit:
+    found = session.execute(stmt.order_by(*order_by(sort, id_column)).limit(limit + 1)).all()
+    items = found[:limit] if rows else [row[0] for row in found[:limit]]
+    if len(found) <= limit:
         return Page(items, None)
-    last = rows[limit - 1]
-    values = [_key_value(key, last) for key in sort.keys]
-    return Page(items, encode_cursor(sort, values, last[0].id))
+    last = found[limit - 1]
+    values = [_key_value(key, last, rows) for key in sort.keys]
+    last_id = last._mapping[id_column] if rows else last[0].id
+    return Page(items, encode_cursor(sort, values, last_id))

@@ -1,0 +1,66 @@
+"""Claim answers assembled from stored documents (services/documents.py).
+
+The documents hold everything but `allowed_actions`, which depends on who asks; a claim whose
+document is missing or older than the claim is rendered from its rows instead.
+"""
+
+import functools
+import json
+from dataclasses import dataclass
+
+from factcheck import policy
+from factcheck.api.http import json_text, next_link, read
+from factcheck.errors import NotFound
+from factcheck.models import User
+from factcheck.services import claims, documents, review
+from factcheck.services.pagination import Page
+
+
+def one(claim_id: int, user: User):
+    """GET a claim: its stored document, with its ETag."""
+    row = documents.one(claim_id)
+    if row is None or not policy.may_see_claim(user, row):
+        raise NotFound(f"Claim {claim_id} does not exist.")
+    body = documents.current_text(row)
+    if body is None:
+        return read(claims.get(claim_id, user))
+    body = documents.with_actions(body, review.allowed_actions(row, user))
+    return json_text(body, {"ETag": f'"{row.version}"'})
+
+
+def page(result: Page, user: User):
+    """A page of claims, as the ClaimPage schema documents it, with the Link to the next."""
+    bodies = _bodies(result.items, documents.render)
+    actions = functools.cache(
+        lambda status, deleted: review.allowed_actions(_Seen(status, deleted), user)
+    )
+    items = [
+        documents.with_actions(body, actions(claim.status, claim.deleted_at))
+        for claim, body in zip(result.items, bodies, strict=True)
+    ]
+    return _page(items, result)
+
+
+def fact_check_page(result: Page):
+    """A page of published fact-checks, as the FactCheckPage schema documents it."""
+    return _page(_bodies(result.items, documents.render_public), result)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What allowed_actions reads of a claim (the same for every claim in that state)."""
+
+    status: str
+    deleted_at: object
+
+
+def _bodies(rows: list, render) -> list[str]:
+    """Each listed claim's stored document; the few that are stale are loaded and rendered."""
+    bodies = [documents.current_text(row) for row in rows]
+    stale = documents.load([row.id for row, body in zip(rows, bodies, strict=True) if body is None])
+    return [body or render(stale[row.id]) for row, body in zip(rows, bodies, strict=True)]
+
+
+def _page(items: list[str], result: Page):
+    text = '{"items":[' + ",".join(items) + '],"next_cursor":' + json.dumps(result.next_cursor)
+    return json_text(text + "}", next_link(result))

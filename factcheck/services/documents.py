@@ -1,0 +1,240 @@
+"""Claims' read representations, rendered once per version and served as stored JSON.
+
+Reading a claim used to mean loading it, its tags, sources and current verdict through the ORM
+and dumping them with marshmallow, on every request. Claims are read far more often than they
+change, and every change gives the claim a new version (services/claims.touch), so the
+transaction that makes a version also renders it: before it commits, each claim flushed in it
+is dumped with `ClaimOut` (the schema stays the only definition of the representation) and
+stored in `claim_documents` with that version. Reads send the stored text, adding only the
+caller-dependent `allowed_actions`.
+
+A document is served only if it shows the claim's current version and was written by this
+release's renderer (`shape()`); otherwise the claim is rendered from its rows as before, so rows
+written outside the ORM (bulk loads) or before an upgrade still read correctly, just slower,
+until `flask documents refresh` renders them.
+"""
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterable
+
+import marshmallow as ma
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from factcheck import jsonsafe
+from factcheck.extensions import db
+from factcheck.models import Claim, ClaimDocument
+
+# Bump when a field's rendering changes without a change of field names (a new format, say):
+# stored documents of the old shape then stop being served.
+RENDERER_REVISION = 1
+# Claims rendered per query when many change at once (imports, batches, refresh).
+CHUNK = 500
+_STALE = "factcheck.stale_claim_ids"
+
+
+def _field_names(schema: ma.Schema) -> list:
+    names = []
+    for name, field in schema.fields.items():
+        nested = getattr(field, "inner", field)
+        if isinstance(nested, ma.fields.Nested):
+            names.append([name, _field_names(nested.schema)])
+        else:
+            names.append([name, type(field).__name__])
+    return names
+
+
+@functools.cache
+def _schema() -> ma.Schema:
+    from factcheck.schemas.claim import ClaimOut  # the schemas import services
+
+    return ClaimOut(exclude=("allowed_actions",))
+
+
+@functools.cache
+def _public_schema() -> ma.Schema:
+    from factcheck.schemas.fact_check import FactCheckOut
+
+    return FactCheckOut()
+
+
+@functools.cache
+def shape() -> str:
+    """This release's renderer: the fields both schemas render, and RENDERER_REVISION."""
+    fields = [_field_names(_schema()), _field_names(_public_schema())]
+    described = json.dumps([RENDERER_REVISION, fields])
+    return hashlib.sha256(described.encode()).hexdigest()[:16]
+
+
+# What rendering reads: a claim with everything it shows, for many claims in a few queries.
+WHOLE = (
+    so.selectinload(Claim.tag_rows),
+    so.selectinload(Claim.sources),
+    so.selectinload(Claim.current_verdict),
+    so.selectinload(Claim.published_verdict),
+)
+
+
+def listed(*, public: bool = False):
+    """What a page of claims selects: enough to pick, order and page each claim, to say what
+    the reader may do with it, and its stored document (the reviewers', or with `public` the
+    fact-check) if current; a stale document's claim is loaded whole (`load`) to render it.
+
+    Plain columns, not objects: a page needs no ORM identity, and loading 50 objects is most
+    of what a page used to cost.
+    """
+    text = ClaimDocument.public_body if public else ClaimDocument.body
+    return sa.select(
+        Claim.id,
+        Claim.version,
+        Claim.status,
+        Claim.deleted_at,
+        Claim.submitted_by_id,
+        Claim.created_at,
+        Claim.check_worthiness,
+        Claim.priority,
+        Claim.published_at,
+        ClaimDocument.version.label("document_version"),
+        ClaimDocument.shape,
+        text.label("text"),
+    ).outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
+
+
+def current_text(row) -> str | None:
+    """A listed row's stored document, if it shows the claim's version in this shape."""
+    fresh = row.document_version == row.version and row.shape == shape()
+    return row.text if fresh else None
+
+
+def load(claim_ids: list[int]) -> dict[int, Claim]:
+    """Claims loaded whole, to render the few whose documents are stale."""
+    if not claim_ids:
+        return {}
+    stmt = sa.select(Claim).where(Claim.id.in_(claim_ids)).options(*WHOLE)
+    claims = db.session.scalars(stmt.execution_options(populate_existing=True))
+    return {claim.id: claim for claim in claims}
+
+
+def render(claim: Claim) -> str:
+    """The claim's JSON object as the API shows it, without `allowed_actions`."""
+    return jsonsafe.dumps(_schema().dump(claim), separators=(",", ":"))
+
+
+def is_fact_check(claim) -> bool:
+    """Readers see a claim as a fact-check once published, unless deleted or rejected since
+    (the same rule as services/fact_checks.PUBLISHED)."""
+    return (
+        claim.published_at is not None and claim.deleted_at is None and claim.status != "rejected"
+    )
+
+
+def render_public(claim: Claim) -> str | None:
+    """The claim as /fact-checks shows it to everyone, if it is a fact-check."""
+    if not is_fact_check(claim):
+        return None
+    return jsonsafe.dumps(_public_schema().dump(claim), separators=(",", ":"))
+
+
+def with_actions(body: str, actions: list[str]) -> str:
+    """A stored document with the caller's `allowed_actions` added."""
+    return body[:-1] + ',"allowed_actions":' + json.dumps(actions) + "}"
+
+
+def _store(session: so.Session, claim_ids: Iterable[int]) -> int:
+    """Render and store the current version of these claims (ids no longer found are gone:
+    purged, or rolled back with a savepoint). Returns how many were rendered."""
+    ids = sorted(set(claim_ids))
+    rendered = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        claims = session.scalars(
+            sa.select(Claim)
+            .where(Claim.id.in_(chunk))
+            .options(*WHOLE)
+            .execution_options(populate_existing=True)
+        ).all()
+        if not claims:
+            continue
+        rows = [
+            {
+                "claim_id": c.id,
+                "version": c.version,
+                "shape": shape(),
+                "body": render(c),
+                "public_body": render_public(c),
+            }
+            for c in claims
+        ]
+        session.execute(_upsert(session), rows)
+        rendered += len(rows)
+    return rendered
+
+
+def _upsert(session: so.Session):
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(ClaimDocument)
+    changed = {name: stmt.excluded[name] for name in ("version", "shape", "body", "public_body")}
+    return stmt.on_conflict_do_update(index_elements=["claim_id"], set_=changed)
+
+
+# -- keeping documents current: every flushed claim is rendered before the commit ----------
+
+
+@sa.event.listens_for(so.Session, "after_flush")
+def _note_changed_claims(session, _context):
+    changed = [obj for obj in (*session.new, *session.dirty) if isinstance(obj, Claim)]
+    if changed:
+        session.info.setdefault(_STALE, set()).update(claim.id for claim in changed)
+
+
+@sa.event.listens_for(so.Session, "before_commit")
+def _render_changed_claims(session):
+    if not session.info.get(_STALE):
+        return
+    session.flush()  # the last changes, and their versions, are in the database
+    _store(session, session.info.pop(_STALE))
+
+
+@sa.event.listens_for(so.Session, "after_rollback")
+def _forget_changed_claims(session):
+    session.info.pop(_STALE, None)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def one(claim_id: int):
+    """The claim's listed row (see `listed`), or None if there is no such claim."""
+    return db.session.execute(listed().where(Claim.id == claim_id)).first()
+
+
+# -- maintenance -------------------------------------------------------------------------------
+
+
+def stale_ids(session: so.Session, limit: int) -> list[int]:
+    """Claims with no document of their current version and shape, lowest ids first."""
+    return list(
+        session.scalars(
+            sa.select(Claim.id)
+            .outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
+            .where(
+                sa.or_(
+                    ClaimDocument.claim_id.is_(None),
+                    ClaimDocument.version != Claim.version,
+                    ClaimDocument.shape != shape(),
+                )
+            )
+            .order_by(Claim.id)
+            .limit(limit)
+        )
+    )
+
+
+def refresh(session: so.Session, claim_ids: Iterable[int]) -> int:
+    """Render these claims now (the refresh command's unit of work)."""
+    return _store(session, claim_ids)
