@@ -24,6 +24,19 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
+@sa.event.listens_for(Engine, "connect")
+def _postgresql_custom_plans(dbapi_connection, _record):
+    """psycopg prepares a statement run five times, and PostgreSQL may then plan it once for
+    any parameters. A search's cost hangs on its words (a rare one wants the GIN index, a
+    common one the id index walked backwards), which a generic plan cannot know: one rare
+    word planned as a common one reads the whole table. Plan every execution for its values."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET plan_cache_mode = force_custom_plan")
+    dbapi_connection.commit()
+
+
 @sa.event.listens_for(Engine, "savepoint")
 def _sqlite_transaction_before_savepoint(connection, _name):
     """pysqlite starts a transaction only before a data-changing statement, not before a

@@ -194,15 +194,19 @@ def _note_changed_claims(session, _context):
 
 @sa.event.listens_for(so.Session, "before_commit")
 def _render_changed_claims(session):
-    if not session.info.get(_STALE):
+    # Savepoints (a batch's items) commit too: render once, when the whole transaction does.
+    if session.in_nested_transaction() or not session.info.get(_STALE):
         return
     session.flush()  # the last changes, and their versions, are in the database
     _store(session, session.info.pop(_STALE))
 
 
-@sa.event.listens_for(so.Session, "after_rollback")
-def _forget_changed_claims(session):
-    session.info.pop(_STALE, None)
+@sa.event.listens_for(so.Session, "after_transaction_end")
+def _forget_changed_claims(session, transaction):
+    # A rolled-back savepoint's claims are simply not found when rendering; a whole
+    # transaction's end (after the commit rendered them, or a rollback) forgets them all.
+    if transaction.parent is None:
+        session.info.pop(_STALE, None)
 
 
 # -- reading ---------------------------------------------------------------------------------

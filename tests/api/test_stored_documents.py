@@ -13,6 +13,7 @@ from factcheck.models import Claim, ClaimDocument
 from factcheck.services import documents
 from tests.api.helpers import act
 from tests.factories import create_claim
+from tests.invariants import violations
 
 READERS = ("submitter", "reviewer", "editor", "admin")
 
@@ -157,3 +158,17 @@ def test_a_refused_request_stores_no_document(app, client):
     refused = client.patch(f"/api/v1/claims/{claim_id}", json={"text": ""})
     assert refused.status_code == 422
     assert _stored(app, claim_id) == stored
+
+
+def test_a_batch_stores_each_created_claim_once_its_transaction_commits(app, client):
+    claims = [{"text": f"Bus fares rose {n}% in {2000 + n}."} for n in range(6)]
+    claims[2] = {"text": ""}  # refused alone, in its savepoint
+    answer = client.post("/api/v1/claims:batch", json={"claims": claims})
+    assert answer.status_code == 200, answer.json
+    created = [item["claim"]["id"] for item in answer.json["items"] if item["status"] == 201]
+    assert len(created) == 5
+    for claim_id in created:
+        assert _stored(app, claim_id) is not None
+        assert client.get(f"/api/v1/claims/{claim_id}").json["id"] == claim_id
+    with app.app_context():
+        assert violations() == []
