@@ -5,12 +5,14 @@ flask --app wsgi extract PATH [--publisher NAME]
 flask --app wsgi users create NAME --role ROLE | token NAME | revoke NAME | list
 flask --app wsgi import-claimreview PATH... --user NAME
 flask --app wsgi import-claims FILE... --user NAME
-flask --app wsgi documents refresh
+flask --app wsgi documents refresh [--jobs N]
 """
 
 import codecs
 import itertools
 import json
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
@@ -233,17 +235,33 @@ def import_claims_command(paths: tuple[str, ...], user_name: str) -> None:
 
 
 @documents_group.command("refresh")
+@click.option(
+    "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Processes rendering at once, each a share of the claims.",
+)  # fmt: skip
 @with_appcontext
-def refresh_documents() -> None:
+def refresh_documents(jobs: int) -> None:
     """Render every claim whose stored document is missing or older than the claim (after a
     bulk load, or an upgrade that changes the representation); reads work meanwhile."""
-    total = 0
-    while ids := documents.stale_ids(db.session, documents.CHUNK):
-        with transaction():  # each chunk commits on its own
-            total += documents.refresh(db.session, ids)
-        if total % 10_000 < documents.CHUNK:
-            click.echo(f"{total} rendered", err=True)
+    if jobs == 1:
+        total = _refresh_share(0, 1)
+    else:
+        # Forked, each process opens its own connections (factcheck/database.py).
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=fork) as pool:
+            total = sum(pool.map(_refresh_share, range(jobs), [jobs] * jobs))
     click.echo(f"{total} claim documents rendered")
+
+
+def _refresh_share(share: int, of: int) -> int:
+    rendered, last = 0, 0
+    while ids := documents.stale_ids(
+        db.session, after=last, limit=documents.CHUNK, share=share, of=of
+    ):
+        with transaction():  # each chunk commits on its own
+            rendered += documents.refresh(db.session, ids)
+        last = ids[-1]
+    return rendered
 
 
 def register_commands(app: Flask) -> None:

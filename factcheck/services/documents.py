@@ -220,23 +220,25 @@ def one(claim_id: int):
 # -- maintenance -------------------------------------------------------------------------------
 
 
-def stale_ids(session: so.Session, limit: int) -> list[int]:
-    """Claims with no document of their current version and shape, lowest ids first."""
-    return list(
-        session.scalars(
-            sa.select(Claim.id)
-            .outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
-            .where(
-                sa.or_(
-                    ClaimDocument.claim_id.is_(None),
-                    ClaimDocument.version != Claim.version,
-                    ClaimDocument.shape != shape(),
-                )
-            )
-            .order_by(Claim.id)
-            .limit(limit)
+def stale_ids(session: so.Session, *, after: int, limit: int, share: int = 0, of: int = 1):
+    """Up to `limit` claims after id `after` with no document of their current version and
+    shape, lowest ids first; with `of` > 1 only ids equal to `share` modulo `of` (one of
+    several processes' part)."""
+    stmt = (
+        sa.select(Claim.id)
+        .outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
+        .where(
+            Claim.id > after,
+            sa.or_(
+                ClaimDocument.claim_id.is_(None),
+                ClaimDocument.version != Claim.version,
+                ClaimDocument.shape != shape(),
+            ),
         )
     )
+    if of > 1:
+        stmt = stmt.where(Claim.id % of == share)
+    return list(session.scalars(stmt.order_by(Claim.id).limit(limit)))
 
 
 def refresh(session: so.Session, claim_ids: Iterable[int]) -> int:

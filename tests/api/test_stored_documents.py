@@ -172,3 +172,12 @@ def test_a_batch_stores_each_created_claim_once_its_transaction_commits(app, cli
         assert client.get(f"/api/v1/claims/{claim_id}").json["id"] == claim_id
     with app.app_context():
         assert violations() == []
+
+
+def test_refresh_shares_the_claims_between_processes(app, client):
+    ids = [create_claim(client, text=f"Pension number {n} was frozen.")["id"] for n in range(7)]
+    _outdate(app)
+    result = app.test_cli_runner().invoke(refresh_documents, ["--jobs", "3"])
+    assert result.exit_code == 0, result.output
+    assert "7 claim documents rendered" in result.output
+    assert all(_stored(app, claim_id) is not None for claim_id in ids)
