@@ -97,6 +97,8 @@ def _document_violations(session) -> list[str]:
             found.append(f"claim {claim.id}'s stored document is not what it renders now")
         elif _parsed(document.public_body) != _parsed(documents.render_public(claim)):
             found.append(f"claim {claim.id}'s stored fact-check is not what it renders now")
+        elif _parsed(document.search_body) != _parsed(documents.render_search(claim)):
+            found.append(f"claim {claim.id}'s stored search entry is not what it renders now")
     found += [f"a document outlived claim {claim_id}" for claim_id in stored]
     return found
 

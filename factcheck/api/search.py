@@ -1,5 +1,6 @@
 """/claims:search, answering like Google Fact Check Tools so its clients can point here."""
 
+from factcheck.api import stored_claims
 from factcheck.api.http import our_organisation
 from factcheck.rest import Blueprint
 from factcheck.schemas.google import ClaimsSearchQuery, ClaimsSearchResult
@@ -19,5 +20,6 @@ blp = Blueprint(
 @blp.response(200, ClaimsSearchResult)
 def claims_search(params):
     """Search published fact-checks (ours and imported) with Fact Check Tools' parameters"""
-    page = fact_checks.search_like_google(params, our_organisation())
-    return {"claims": page.items, "next_page_token": page.next_cursor}
+    organisation = our_organisation()
+    page = fact_checks.search_like_google(params, organisation)
+    return stored_claims.search_page(page, organisation)

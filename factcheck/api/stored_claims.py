@@ -8,11 +8,12 @@ import functools
 import json
 from dataclasses import dataclass
 
-from factcheck import policy
+from factcheck import jsonsafe, policy
 from factcheck.api.http import json_text, next_link, read
 from factcheck.errors import NotFound
 from factcheck.models import User
 from factcheck.services import claims, documents, review
+from factcheck.services.fact_checks import Organisation
 from factcheck.services.pagination import Page
 
 
@@ -44,6 +45,21 @@ def page(result: Page, user: User):
 def fact_check_page(result: Page):
     """A page of published fact-checks, as the FactCheckPage schema documents it."""
     return _page(_bodies(result.items, documents.render_public), result)
+
+
+def search_page(result: Page, organisation: Organisation):
+    """A claims:search answer, as ClaimsSearchResult documents it: stored documents, with our
+    name, site and each fact-check's address put into our own reviews (stored without them)."""
+    found = []
+    for row, body in zip(result.items, _bodies(result.items, documents.render_search), strict=True):
+        searched = json.loads(body)
+        for entry in searched["claimReview"]:
+            if entry["url"] is None:  # ours; an imported review always has its URL
+                entry["publisher"] = {"name": organisation.name, "site": organisation.site}
+                entry["url"] = organisation.url_of(row.id)
+        found.append(searched)
+    answer = {"claims": found, "nextPageToken": result.next_cursor}
+    return json_text(jsonsafe.dumps(answer, separators=(",", ":")))
 
 
 @dataclass(frozen=True)

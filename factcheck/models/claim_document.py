@@ -23,3 +23,5 @@ class ClaimDocument(db.Model):
     body: so.Mapped[str] = so.mapped_column(sa.Text)
     # The claim as /fact-checks shows it to everyone; NULL unless it is a published fact-check.
     public_body: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    # ... and as /claims:search shows it (our own reviews without publisher and URL).
+    search_body: so.Mapped[str | None] = so.mapped_column(sa.Text)

@@ -61,9 +61,16 @@ def _public_schema() -> ma.Schema:
 
 
 @functools.cache
+def _search_schema() -> ma.Schema:
+    from factcheck.schemas.google import SearchedClaim
+
+    return SearchedClaim()
+
+
+@functools.cache
 def shape() -> str:
     """This release's renderer: the fields both schemas render, and RENDERER_REVISION."""
-    fields = [_field_names(_schema()), _field_names(_public_schema())]
+    fields = [_field_names(schema) for schema in (_schema(), _public_schema(), _search_schema())]
     described = json.dumps([RENDERER_REVISION, fields])
     return hashlib.sha256(described.encode()).hexdigest()[:16]
 
@@ -74,18 +81,19 @@ WHOLE = (
     so.selectinload(Claim.sources),
     so.selectinload(Claim.current_verdict),
     so.selectinload(Claim.published_verdict),
+    so.selectinload(Claim.external_review),
 )
 
 
-def listed(*, public: bool = False):
+def listed(text=ClaimDocument.body):
     """What a page of claims selects: enough to pick, order and page each claim, to say what
-    the reader may do with it, and its stored document (the reviewers', or with `public` the
-    fact-check) if current; a stale document's claim is loaded whole (`load`) to render it.
+    the reader may do with it, and one of its stored documents (`text`: the reviewers' body,
+    the fact-check's public_body or the search_body) if current; a stale document's claim is
+    loaded whole (`load`) to render it.
 
     Plain columns, not objects: a page needs no ORM identity, and loading 50 objects is most
     of what a page used to cost.
     """
-    text = ClaimDocument.public_body if public else ClaimDocument.body
     return sa.select(
         Claim.id,
         Claim.version,
@@ -142,6 +150,18 @@ def with_actions(body: str, actions: list[str]) -> str:
     return body[:-1] + ',"allowed_actions":' + json.dumps(actions) + "}"
 
 
+def render_search(claim: Claim) -> str | None:
+    """The claim as /claims:search shows it, if it is a fact-check. Our own reviews are stored
+    with no publisher and a null `url`: who we are and where a fact-check lives are settings
+    and the request's host, filled in when read (factcheck/api/stored_claims.py)."""
+    if not is_fact_check(claim):
+        return None
+    from factcheck.services import fact_checks  # it lists fact-checks with `listed`
+
+    searched = fact_checks.as_google_claim(claim, fact_checks.UNNAMED)
+    return jsonsafe.dumps(_search_schema().dump(searched), separators=(",", ":"))
+
+
 def _store(session: so.Session, claim_ids: Iterable[int]) -> int:
     """Render and store the current version of these claims (ids no longer found are gone:
     purged, or rolled back with a savepoint). Returns how many were rendered."""
@@ -164,6 +184,7 @@ def _store(session: so.Session, claim_ids: Iterable[int]) -> int:
                 "shape": shape(),
                 "body": render(c),
                 "public_body": render_public(c),
+                "search_body": render_search(c),
             }
             for c in claims
         ]
@@ -178,7 +199,10 @@ def _upsert(session: so.Session):
     else:
         from sqlalchemy.dialects.sqlite import insert
     stmt = insert(ClaimDocument)
-    changed = {name: stmt.excluded[name] for name in ("version", "shape", "body", "public_body")}
+    changed = {
+        name: stmt.excluded[name]
+        for name in ("version", "shape", "body", "public_body", "search_body")
+    }
     return stmt.on_conflict_do_update(index_elements=["claim_id"], set_=changed)
 
 

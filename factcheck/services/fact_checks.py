@@ -13,7 +13,7 @@ import sqlalchemy.orm as so
 
 from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import Claim, ExternalReview
+from factcheck.models import Claim, ClaimDocument, ExternalReview
 from factcheck.services import claims, documents
 from factcheck.services.pagination import Page, Sort, paginate
 from factcheck.urls import is_http_url, site_of
@@ -45,7 +45,7 @@ def get(claim_id: int) -> Claim:
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
     """A page of fact-checks as rows of documents.listed (public)."""
-    stmt, sort = documents.listed(public=True).where(*PUBLISHED), NEWEST_FIRST
+    stmt, sort = documents.listed(ClaimDocument.public_body).where(*PUBLISHED), NEWEST_FIRST
     for field in ("language", "claimant"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
@@ -70,9 +70,14 @@ class Organisation:
         return {"name": self.name, "url": self.url}
 
 
+# Who published a review, for rendering our own before the request that reads it says so.
+UNNAMED = Organisation(name=None, url=None, site=None, url_of=lambda _claim_id: None)
+
+
 def search_like_google(params: dict, organisation: Organisation) -> Page:
-    """Published fact-checks, ours and imported, in Google Fact Check Tools' claims:search shape."""
-    stmt, sort = published_claims(), NEWEST_FIRST
+    """Published fact-checks, ours and imported, as rows of documents.listed (search_body):
+    the page Google Fact Check Tools' claims:search would answer."""
+    stmt, sort = documents.listed(ClaimDocument.search_body).where(*PUBLISHED), NEWEST_FIRST
     if "language_code" in params:
         code = params["language_code"].lower()
         stmt = stmt.where(
@@ -98,11 +103,10 @@ def search_like_google(params: dict, organisation: Organisation) -> Page:
         stmt = stmt.where(sa.func.coalesce(Claim.corrected_at, Claim.published_at) >= since)
     if "query" in params:  # last: the search ranks only what passes the other filters
         stmt, sort = claims.by_relevance(stmt, params["query"])
-    page = paginate(
+    return paginate(
         db.session, stmt, sort=sort, id_column=Claim.id,
-        limit=params["page_size"], cursor=params.get("page_token"),
+        limit=params["page_size"], cursor=params.get("page_token"), rows=True,
     )  # fmt: skip
-    return Page([_as_google_claim(claim, organisation) for claim in page.items], page.next_cursor)
 
 
 def _is_ours():
@@ -127,7 +131,7 @@ def _imported_site(external: ExternalReview) -> str | None:
     return site_of(external.url)
 
 
-def _as_google_claim(claim: Claim, organisation: Organisation) -> dict:
+def as_google_claim(claim: Claim, organisation: Organisation) -> dict:
     verdict = claim.published_verdict
     external = claim.external_review
     if external is not None:

@@ -25,6 +25,7 @@ def upgrade():
         sa.Column("shape", sa.String(length=16), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("public_body", sa.Text(), nullable=True),
+        sa.Column("search_body", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["claim_id"],
             ["claims.id"],

@@ -48,6 +48,7 @@ def _served_equals_rendered(app, client_as, claim_id):
     _outdate(app, claim_id)
     assert _stored(app, claim_id) is None
     public = client_as(None).get("/api/v1/fact-checks?limit=100")
+    searched = client_as(None).get("/api/v1/claims:search?pageSize=100")
     for who, answer in served.items():
         rendered = client_as(who).get(f"/api/v1/claims/{claim_id}")
         assert answer.status_code == rendered.status_code
@@ -55,6 +56,7 @@ def _served_equals_rendered(app, client_as, claim_id):
         assert answer.headers.get("ETag") == rendered.headers.get("ETag")
         assert answer.content_type == rendered.content_type
     assert client_as(None).get("/api/v1/fact-checks?limit=100").json == public.json
+    assert client_as(None).get("/api/v1/claims:search?pageSize=100").json == searched.json
     _refresh(app)
 
 
@@ -181,3 +183,33 @@ def test_refresh_shares_the_claims_between_processes(app, client):
     assert result.exit_code == 0, result.output
     assert "7 claim documents rendered" in result.output
     assert all(_stored(app, claim_id) is not None for claim_id in ids)
+
+
+def test_claims_search_answers_what_its_schema_dumps_for_ours_and_imported(app, client_as):
+    from factcheck.api.http import our_organisation
+    from factcheck.schemas.google import ClaimsSearchResult
+    from factcheck.services import fact_checks
+    from tests.api.helpers import publish
+    from tests.api.test_claimreview import REVIEW
+
+    ours = publish(client_as, text="The ferry fleet doubled <in> 2020.")["id"]
+    imported = client_as("editor").post("/api/v1/imports/claimreview", json=REVIEW)
+    assert imported.status_code in (200, 201), imported.json
+    served = client_as(None).get("/api/v1/claims:search?pageSize=100")
+    assert served.status_code == 200
+
+    with app.test_request_context("/api/v1/claims:search"):
+        organisation = our_organisation()
+        claims = db.session.scalars(
+            fact_checks.published_claims().order_by(Claim.published_at.desc(), Claim.id.desc())
+        ).all()
+        expected = ClaimsSearchResult().dump(
+            {
+                "claims": [fact_checks.as_google_claim(c, organisation) for c in claims],
+                "next_page_token": None,
+            }
+        )
+    assert served.json == expected
+    assert len(expected["claims"]) == 2
+    assert ours in {c.id for c in claims}
+    assert "<in>" not in served.get_data(as_text=True)
