@@ -44,14 +44,20 @@ def submit_claims(values: Iterable, actor: User, *, duplicates: bool = True) -> 
     """Create each claim in `values` (raw JSON values) that POST /claims would create.
 
     With `duplicates`, each created claim carries its likely duplicates, found as the single
-    create finds them (claims created earlier in the same batch included).
+    create finds them (claims created earlier in the same batch included), with the lookups
+    of the whole batch made at once before anything is stored (matching.BatchDuplicates).
     """
     report = BatchReport()
-    for index, value in enumerate(values):
+    loaded = [_loaded(value) for value in values]
+    finder = None
+    if duplicates:
+        texts = [data["text"] if isinstance(data, dict) else "" for data in loaded]
+        finder = matching.BatchDuplicates(texts, actor)
+    for index, data in enumerate(loaded):
         try:
-            data = load_claim(value)
-            # Before the claim is stored, as the single create finds them.
-            found = matching.likely_duplicates(data["text"], actor) if duplicates else []
+            if isinstance(data, DomainError):
+                raise data
+            found = finder.of(index, data["text"]) if finder else []
             with db.session.begin_nested():
                 claim = claims.create(data, actor)
                 # Nothing can have added evidence to a claim this request just created: say
@@ -65,8 +71,18 @@ def submit_claims(values: Iterable, actor: User, *, duplicates: bool = True) -> 
             )
             report.items.append({"index": index, **refusal})
             continue
+        if finder:
+            finder.created_claim(index, claim)
         report.created += 1
         report.items.append(
             {"index": index, "status": 201, "claim": claims.Submitted(claim, found)}
         )
     return report
+
+
+def _loaded(value) -> dict | DomainError:
+    """The claim as POST /claims loads it, or the refusal it would get."""
+    try:
+        return load_claim(value)
+    except DomainError as error:
+        return error

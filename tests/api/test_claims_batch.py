@@ -155,13 +155,13 @@ def test_1000_items_are_accepted(app, client):
 def test_a_request_that_fails_midway_leaves_nothing_behind(app, client, monkeypatch):
     calls = []
 
-    def fail_on_the_third(text, user):
+    def fail_on_the_third(finder, index, text):
         calls.append(text)
         if len(calls) == 3:
             raise sa.exc.OperationalError("SELECT 1", {}, Exception("connection lost"))
         return []
 
-    monkeypatch.setattr(batches.matching, "likely_duplicates", fail_on_the_third)
+    monkeypatch.setattr(batches.matching.BatchDuplicates, "of", fail_on_the_third)
     items = [{"text": f"Claim {n}."} for n in range(5)]
     assert_problem(client.post(URL, json={"claims": items}), 503)
     assert len(calls) == 3  # two claims were created and flushed before the failure
@@ -217,3 +217,40 @@ def test_documented_with_the_claim_schema_and_the_idempotency_key(app):
     ref = envelope["items"]["anyOf"][0]["$ref"]
     assert spec["components"]["schemas"][ref.rsplit("/", 1)[1]] is not None
     assert ref.endswith("/ClaimIn")
+
+
+def test_a_batch_finds_the_duplicates_one_create_after_another_would(app, client):
+    stored_texts = [
+        "Rents in Berlin rose 12% in 2024.",
+        "Unemployment in Spain fell to 11% last year.",
+        "The new bridge cost twice its budget.",
+    ]
+    items = [
+        {"text": "In 2024 rents in Berlin rose 12%."},
+        {"text": "Spain's unemployment fell to 11% last year, the minister said."},
+        {"text": "Tigers are native to Siberia."},
+        {"text": "Tigers are native to Siberia, a ranger said."},
+        {"text": "The bridge cost twice the budget."},
+        {"text": "Rents in Berlin rose 12 percent in 2024."},
+    ]
+
+    def labelled(results, stored_ids):
+        label = {claim_id: f"stored {n}" for n, claim_id in enumerate(stored_ids)}
+        label.update({r["claim"]["id"]: f"item {n}" for n, r in enumerate(results)})
+        return [[label[d["id"]] for d in r["claim"]["likely_duplicates"]] for r in results]
+
+    stored_ids = [create_claim(client, text=text)["id"] for text in stored_texts]
+    batch = client.post(URL, json={"claims": items}).json["items"]
+    in_a_batch = labelled(batch, stored_ids)
+
+    with app.app_context():  # the same stored claims again, then the items one at a time
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                if table.name not in ("users", "api_tokens", "credential_epoch"):
+                    connection.execute(table.delete())
+    stored_ids = [create_claim(client, text=text)["id"] for text in stored_texts]
+    one_by_one = [{"claim": client.post("/api/v1/claims", json=item).json} for item in items]
+    assert in_a_batch == labelled(one_by_one, stored_ids)
+    assert in_a_batch[0] == ["stored 0"] and "item 2" in in_a_batch[3]
+    assert set(in_a_batch[5]) >= {"stored 0", "item 0"}
