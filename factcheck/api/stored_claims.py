@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from factcheck import jsonsafe, policy
 from factcheck.api.http import json_text, next_link, read
 from factcheck.errors import NotFound
-from factcheck.models import User
+from factcheck.models import ClaimDocument, User
 from factcheck.services import claims, documents, review
 from factcheck.services.fact_checks import Organisation
 from factcheck.services.pagination import Page
@@ -22,7 +22,7 @@ def one(claim_id: int, user: User):
     row = documents.one(claim_id)
     if row is None or not policy.may_see_claim(user, row):
         raise NotFound(f"Claim {claim_id} does not exist.")
-    body = documents.current_text(row)
+    body = documents.current_body(row)
     if body is None:
         return read(claims.get(claim_id, user))
     body = documents.with_actions(body, review.allowed_actions(row, user))
@@ -31,7 +31,7 @@ def one(claim_id: int, user: User):
 
 def page(result: Page, user: User):
     """A page of claims, as the ClaimPage schema documents it, with the Link to the next."""
-    bodies = _bodies(result.items, documents.render)
+    bodies = _bodies(result.items, documents.render, ClaimDocument.body)
     actions = functools.cache(
         lambda status, deleted: review.allowed_actions(_Seen(status, deleted), user)
     )
@@ -44,14 +44,18 @@ def page(result: Page, user: User):
 
 def fact_check_page(result: Page):
     """A page of published fact-checks, as the FactCheckPage schema documents it."""
-    return _page(_bodies(result.items, documents.render_public), result)
+    return _page(_bodies(result.items, documents.render_public, ClaimDocument.public_body), result)
 
 
 def search_page(result: Page, organisation: Organisation):
     """A claims:search answer, as ClaimsSearchResult documents it: stored documents, with our
     name, site and each fact-check's address put into our own reviews (stored without them)."""
     found = []
-    for row, body in zip(result.items, _bodies(result.items, documents.render_search), strict=True):
+    for row, body in zip(
+        result.items,
+        _bodies(result.items, documents.render_search, ClaimDocument.search_body),
+        strict=True,
+    ):
         searched = json.loads(body)
         for entry in searched["claimReview"]:
             if entry["url"] is None:  # ours; an imported review always has its URL
@@ -70,9 +74,9 @@ class _Seen:
     deleted_at: object
 
 
-def _bodies(rows: list, render) -> list[str]:
+def _bodies(rows: list, render, column) -> list[str]:
     """Each listed claim's stored document; the few that are stale are loaded and rendered."""
-    bodies = [documents.current_text(row) for row in rows]
+    bodies = documents.texts(rows, column)
     stale = documents.load([row.id for row, body in zip(rows, bodies, strict=True) if body is None])
     return [body or render(stale[row.id]) for row, body in zip(rows, bodies, strict=True)]
 

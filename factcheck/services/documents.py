@@ -86,35 +86,48 @@ WHOLE = (
 )
 
 
-def listed(text=ClaimDocument.body):
-    """What a page of claims selects: enough to pick, order and page each claim, to say what
-    the reader may do with it, and one of its stored documents (`text`: the reviewers' body,
-    the fact-check's public_body or the search_body) if current; a stale document's claim is
-    loaded whole (`load`) to render it.
-
-    Plain columns, not objects: a page needs no ORM identity, and loading 50 objects is most
-    of what a page used to cost.
-    """
-    return sa.select(
-        Claim.id,
-        Claim.version,
-        Claim.status,
-        Claim.deleted_at,
-        Claim.submitted_by_id,
-        Claim.created_at,
-        Claim.check_worthiness,
-        Claim.priority,
-        Claim.published_at,
-        ClaimDocument.version.label("document_version"),
-        ClaimDocument.shape,
-        text.label("text"),
-    ).outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
+# What a page of claims selects: enough to pick, order and page each claim, to say what the
+# reader may do with it and to tell whether its stored document is current. Plain columns, not
+# objects: a page needs no ORM identity, and loading 50 objects was most of what a page cost.
+LISTED = (
+    Claim.id,
+    Claim.version,
+    Claim.status,
+    Claim.deleted_at,
+    Claim.submitted_by_id,
+    Claim.created_at,
+    Claim.check_worthiness,
+    Claim.priority,
+    Claim.published_at,
+)
 
 
-def current_text(row) -> str | None:
-    """A listed row's stored document, if it shows the claim's version in this shape."""
-    fresh = row.document_version == row.version and row.shape == shape()
-    return row.text if fresh else None
+def listed():
+    """A page query's select (its filters, order and keyset are the caller's); the documents
+    are read afterwards (`texts`), so they never sway how the page's claims are found."""
+    return sa.select(*LISTED)
+
+
+def texts(rows: list, column=ClaimDocument.body) -> list[str | None]:
+    """The current stored documents of these listed rows, in their order (None where missing
+    or stale): `column` is the reviewers' body, the fact-check's public_body or the
+    search_body. One query by primary key for the whole page."""
+    if not rows:
+        return []
+    stored = {
+        found.claim_id: found
+        for found in db.session.execute(
+            sa.select(
+                ClaimDocument.claim_id, ClaimDocument.version, ClaimDocument.shape, column
+            ).where(ClaimDocument.claim_id.in_([row.id for row in rows]))
+        )
+    }
+    current = []
+    for row in rows:
+        found = stored.get(row.id)
+        fresh = found is not None and (found.version, found.shape) == (row.version, shape())
+        current.append(found[3] if fresh else None)
+    return current
 
 
 def load(claim_ids: list[int]) -> dict[int, Claim]:
@@ -238,8 +251,21 @@ def _forget_changed_claims(session, transaction):
 
 
 def one(claim_id: int):
-    """The claim's listed row (see `listed`), or None if there is no such claim."""
-    return db.session.execute(listed().where(Claim.id == claim_id)).first()
+    """The claim's listed row (see LISTED) with its document's version, shape and body, in
+    one query; None if there is no such claim."""
+    stmt = sa.select(
+        *LISTED,
+        ClaimDocument.version.label("document_version"),
+        ClaimDocument.shape,
+        ClaimDocument.body,
+    ).outerjoin(ClaimDocument, ClaimDocument.claim_id == Claim.id)
+    return db.session.execute(stmt.where(Claim.id == claim_id)).first()
+
+
+def current_body(row) -> str | None:
+    """The stored body of a row from `one`, if it shows the claim's version in this shape."""
+    fresh = (row.document_version, row.shape) == (row.version, shape())
+    return row.body if fresh else None
 
 
 # -- maintenance -------------------------------------------------------------------------------

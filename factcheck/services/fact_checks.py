@@ -13,7 +13,7 @@ import sqlalchemy.orm as so
 
 from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import Claim, ClaimDocument, ExternalReview
+from factcheck.models import Claim, ExternalReview
 from factcheck.services import claims, documents
 from factcheck.services.pagination import Page, Sort, paginate
 from factcheck.urls import is_http_url, site_of
@@ -44,8 +44,8 @@ def get(claim_id: int) -> Claim:
 
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
-    """A page of fact-checks as rows of documents.listed (public)."""
-    stmt, sort = documents.listed(ClaimDocument.public_body).where(*PUBLISHED), NEWEST_FIRST
+    """A page of fact-checks as rows of documents.listed."""
+    stmt, sort = documents.listed().where(*PUBLISHED), NEWEST_FIRST
     for field in ("language", "claimant"):
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
@@ -75,9 +75,9 @@ UNNAMED = Organisation(name=None, url=None, site=None, url_of=lambda _claim_id: 
 
 
 def search_like_google(params: dict, organisation: Organisation) -> Page:
-    """Published fact-checks, ours and imported, as rows of documents.listed (search_body):
-    the page Google Fact Check Tools' claims:search would answer."""
-    stmt, sort = documents.listed(ClaimDocument.search_body).where(*PUBLISHED), NEWEST_FIRST
+    """Published fact-checks, ours and imported, as rows of documents.listed: the page Google
+    Fact Check Tools' claims:search would answer."""
+    stmt, sort = documents.listed().where(*PUBLISHED), NEWEST_FIRST
     if "language_code" in params:
         code = params["language_code"].lower()
         stmt = stmt.where(

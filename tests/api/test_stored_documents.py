@@ -21,7 +21,7 @@ READERS = ("submitter", "reviewer", "editor", "admin")
 def _stored(app, claim_id) -> str | None:
     """The claim's stored document, if it is current."""
     with app.app_context():
-        return documents.current_text(documents.one(claim_id))
+        return documents.current_body(documents.one(claim_id))
 
 
 def _outdate(app, claim_id=None):
