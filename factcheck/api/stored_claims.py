@@ -4,9 +4,7 @@ The documents hold everything but `allowed_actions`, which depends on who asks; 
 document is missing or older than the claim is rendered from its rows instead.
 """
 
-import functools
 import json
-from dataclasses import dataclass
 
 from factcheck import jsonsafe, policy
 from factcheck.api.http import json_text, next_link, read
@@ -32,12 +30,9 @@ def one(claim_id: int, user: User):
 def page(result: Page, user: User):
     """A page of claims, as the ClaimPage schema documents it, with the Link to the next."""
     bodies = _bodies(result.items, documents.render, ClaimDocument.body)
-    actions = functools.cache(
-        lambda status, deleted: review.allowed_actions(_Seen(status, deleted), user)
-    )
     items = [
-        documents.with_actions(body, actions(claim.status, claim.deleted_at))
-        for claim, body in zip(result.items, bodies, strict=True)
+        documents.with_actions(body, review.allowed_actions(row, user))
+        for row, body in zip(result.items, bodies, strict=True)
     ]
     return _page(items, result)
 
@@ -64,14 +59,6 @@ def search_page(result: Page, organisation: Organisation):
         found.append(searched)
     answer = {"claims": found, "nextPageToken": result.next_cursor}
     return json_text(jsonsafe.dumps(answer, separators=(",", ":")))
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """What allowed_actions reads of a claim (the same for every claim in that state)."""
-
-    status: str
-    deleted_at: object
 
 
 def _bodies(rows: list, render, column) -> list[str]:
