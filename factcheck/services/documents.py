@@ -130,12 +130,12 @@ def texts(rows: list, column=ClaimDocument.body) -> list[str | None]:
     return current
 
 
-def load(claim_ids: list[int]) -> dict[int, Claim]:
-    """Claims loaded whole, to render the few whose documents are stale."""
+def load(claim_ids: list[int], session: so.Session | None = None) -> dict[int, Claim]:
+    """Claims loaded whole and afresh, to render them."""
     if not claim_ids:
         return {}
     stmt = sa.select(Claim).where(Claim.id.in_(claim_ids)).options(*WHOLE)
-    claims = db.session.scalars(stmt.execution_options(populate_existing=True))
+    claims = (session or db.session).scalars(stmt.execution_options(populate_existing=True))
     return {claim.id: claim for claim in claims}
 
 
@@ -182,13 +182,7 @@ def _store(session: so.Session, claim_ids: Iterable[int]) -> int:
     ids = sorted(set(claim_ids))
     rendered = 0
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        claims = session.scalars(
-            sa.select(Claim)
-            .where(Claim.id.in_(chunk))
-            .options(*WHOLE)
-            .execution_options(populate_existing=True)
-        ).all()
+        claims = load(ids[start : start + CHUNK], session).values()
         if not claims:
             continue
         rows = [
