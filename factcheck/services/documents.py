@@ -4,9 +4,10 @@ Reading a claim used to mean loading it, its tags, sources and current verdict t
 and dumping them with marshmallow, on every request. Claims are read far more often than they
 change, and every change gives the claim a new version (services/claims.touch), so the
 transaction that makes a version also renders it: before it commits, each claim flushed in it
-is dumped with `ClaimOut` (the schema stays the only definition of the representation) and
-stored in `claim_documents` with that version. Reads send the stored text, adding only the
-caller-dependent `allowed_actions`.
+is dumped with `ClaimOut` and, once published, with `FactCheckOut` and the claims:search schema
+(the schemas stay the only definition of the representations), and stored in
+`claim_documents` with that version. Reads send the stored text, adding only what depends on
+the request: the caller's `allowed_actions`, our publisher and our fact-checks' URLs.
 
 A document is served only if it shows the claim's current version and was written by this
 release's renderer (`shape()`); otherwise the claim is rendered from its rows as before, so rows
@@ -40,9 +41,9 @@ def _field_names(schema: ma.Schema) -> list:
     for name, field in schema.fields.items():
         nested = getattr(field, "inner", field)
         if isinstance(nested, ma.fields.Nested):
-            names.append([name, _field_names(nested.schema)])
+            names.append([name, field.data_key, _field_names(nested.schema)])
         else:
-            names.append([name, type(field).__name__])
+            names.append([name, field.data_key, type(field).__name__])
     return names
 
 
@@ -69,7 +70,8 @@ def _search_schema() -> ma.Schema:
 
 @functools.cache
 def shape() -> str:
-    """This release's renderer: the fields both schemas render, and RENDERER_REVISION."""
+    """This release's renderer: the fields the three schemas render (names, keys, types) and
+    RENDERER_REVISION."""
     fields = [_field_names(schema) for schema in (_schema(), _public_schema(), _search_schema())]
     described = json.dumps([RENDERER_REVISION, fields])
     return hashlib.sha256(described.encode()).hexdigest()[:16]
