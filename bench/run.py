@@ -15,7 +15,8 @@ the full run):
    POST /claims/match, `q=` search, POST /extract; requests/s, p50 and p99, and requests/s as a
    share of the bare app's. Then POST /claims:batch of 1,000 claims from two clients.
 2. Scale: one client, the first page of every list and filter against a deep page (a cursor
-   near the end of that list), and single- and two-word `q=` searches.
+   near the end of that list), single- and two-word `q=` searches, and POST /claims/match
+   (the latency targets: one request at a time).
 3. Pass/miss against every target in TARGETS, as one table for all databases, and each
    worker's resident memory after the run.
 
@@ -59,7 +60,7 @@ TARGETS = {
     "write_p99_ms": 250.0,  # ... with p99 <= 250 ms at 16 clients
     "q_p50_ms": 30.0,  # q= search for any single word: p50 <= 30 ms
     "q_p99_ms": 100.0,  # ... and p99 <= 100 ms
-    "match_p50_ms": 50.0,  # POST /claims/match p50 <= 50 ms
+    "match_p50_ms": 50.0,  # POST /claims/match p50 <= 50 ms: its latency, so at one client
     "deep_ratio": 1.5,  # a deep page within 1.5x of the first page, for every list and filter
     "rss_mb": 150.0,  # each worker's resident memory after the run
     "batch_claims_per_s": 2000.0,  # POST /claims:batch into PostgreSQL
@@ -420,6 +421,18 @@ def run_scale(app: Gunicorn, db, tokens, users, args) -> dict:
                 f"/api/v1/claims?limit=50&{query}&cursor={cursor}",
                 50,
             )
+    # A latency target like q='s: one client, so the figure is the request's own time, not
+    # the queue of 16 clients on the machine's cores (the throughput table has that).
+    rng = random.Random(4)
+    texts = rotate([dataset._sentence(rng, 12, 30) for _ in range(200)])
+    match = loadgen.run(
+        "POST /claims/match", HOST, app.port,
+        lambda: Request.json("POST", "/api/v1/claims/match", {"text": texts()}, auth),
+        concurrency=1, duration=args.scale_duration, max_requests=args.scale_requests,
+        warmup=0.2,
+    )  # fmt: skip
+    match.items = "-"
+    out["POST /claims/match"] = match
     return out
 
 
@@ -476,11 +489,6 @@ def throughput_checks(results: dict, args) -> list[tuple[str, str, bool]]:
                 f"{TARGETS['write_p99_ms']:.0f} ms at {args.concurrency} clients",
                 f"{share(name):.2f}x, p99 {r.p99:.0f} ms", ok,
             ))  # fmt: skip
-    if "match" in results:
-        r = results["match"]
-        checks.append((f"POST /claims/match p50 <= {TARGETS['match_p50_ms']:.0f} ms",
-                       f"{r.p50:.1f} ms at {args.concurrency} clients",
-                       r.p50 <= TARGETS["match_p50_ms"]))  # fmt: skip
     return checks
 
 
@@ -502,9 +510,8 @@ def report_scale(backend: str, claims: int, results: dict) -> list[str]:
         "|---|---:|---:|---:|---:|",
     ]
     for name, r in results.items():
-        lines.append(
-            f"| {name} | {r.items} | {r.p50:.1f} | {r.p99:.1f} | {r.p50 / first.p50:.2f}x |"
-        )
+        ratio = "-" if name.startswith("POST") else f"{r.p50 / first.p50:.2f}x"
+        lines.append(f"| {name} | {r.items} | {r.p50:.1f} | {r.p99:.1f} | {ratio} |")
     return lines
 
 
@@ -523,6 +530,11 @@ def scale_checks(results: dict) -> list[tuple[str, str, bool]]:
         f"worst {worst} {ratios[worst]:.2f}x ({len(ratios)} lists)",
         ratios[worst] <= TARGETS["deep_ratio"],
     ))  # fmt: skip
+    if "POST /claims/match" in results:
+        r = results["POST /claims/match"]
+        checks.append((f"POST /claims/match p50 <= {TARGETS['match_p50_ms']:.0f} ms (1 client)",
+                       f"{r.p50:.1f} ms, p99 {r.p99:.1f} ms",
+                       r.p50 <= TARGETS["match_p50_ms"]))  # fmt: skip
     words = {n: r for n, r in results.items() if n.startswith("q=") and " " not in n}
     if words:
         p50 = max(words.values(), key=lambda r: r.p50)

@@ -92,3 +92,28 @@ def test_relevance_ranks_the_newest_pool_and_a_sort_lists_every_match(client, mo
     # The pool is taken after the other filters, so they never empty it.
     client.delete(f"/api/v1/claims/{made[-1]}")
     assert sorted(ids(client, "/api/v1/claims?q=diesel")) == sorted(made[-3:-1])
+
+
+def test_walking_the_id_index_and_the_full_text_index_find_the_same_claims(
+    client_as, client, monkeypatch
+):
+    """PostgreSQL reaches the newest matches by one of two plans, picked from its statistics
+    by how common the words are: whichever it picks, the answer is the same."""
+    from factcheck import search
+
+    texts = [f"Diesel prices at the Leuna refinery rose {n}% in May." for n in range(5)]
+    made = [publish(client_as, text=text)["id"] for text in texts]
+    create_claim(client, text="Bread prices fell in May.")
+    monkeypatch.setattr(search, "RELEVANCE_POOL", 3)
+    monkeypatch.setattr(search, "PER_TERM", 3)
+    answers = []
+    for common in (0.0, 2.0):  # every word common (walk the id index), then none (GIN)
+        monkeypatch.setattr(search, "COMMON_FREQUENCY", common)
+        match = client.post("/api/v1/claims/match", json={"text": texts[0]})
+        answers.append((
+            sorted(ids(client, "/api/v1/claims?q=diesel%20prices")),
+            [item["id"] for item in match.json["items"]],
+        ))  # fmt: skip
+    assert answers[0] == answers[1]
+    assert answers[0][0] == sorted(made[-3:])
+    assert set(answers[0][1]) <= set(made[-3:])
