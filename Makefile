@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test install install-dev migrate seed lint clean bench
+.PHONY: run test install install-dev migrate seed lint clean bench bench-matching
 
 run: install migrate seed
 	@echo "Serving factcheck on http://$${HOST:-127.0.0.1}:$${PORT:-8000}/api/v1 (docs: /api/v1/docs)"
@@ -48,3 +48,10 @@ BENCH_CLAIMS ?= 100000
 bench: install
 	BENCH_CLAIMS=$(BENCH_CLAIMS) $(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/profile_requests.py
+
+# Claim matching on CheckThat! 2022 Task 2A, the product beside BM25 (docs/publishing.md).
+MATCHING_DATA ?= ../shared/data/matching/ct2022-2a
+MATCHING_SPLIT ?= dev
+bench-matching: install
+	$(BIN)/pip install --quiet -e '.[evaluate]'
+	$(BIN)/python bench/retrieval.py $(MATCHING_DATA) --split $(MATCHING_SPLIT) $(MATCHING_ARGS)

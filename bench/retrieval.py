@@ -1,0 +1,219 @@
+"""Repeat-claim retrieval on CheckThat! 2022 Task 2A (English): the product against BM25.
+
+    make bench-matching                      # dev split, data from ../shared/data/...
+    .venv/bin/python bench/retrieval.py DATA_DIR --split dev
+    .venv/bin/python bench/retrieval.py DATA_DIR --split train   # what tuning may look at
+
+DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tweets) and
+`*_QRELs.tsv` (which verified claim each tweet repeats). The run
+
+1. builds a scratch database (SQLite in a temporary folder, or `--database URL`), migrated
+   as `flask db upgrade` does, and imports every verified claim as a schema.org ClaimReview
+   through the importer (`services.imports`), as a desk importing Snopes' markup would;
+2. sends each tweet of the split to `POST /api/v1/claims/match` (Flask's test client, so
+   every layer but the socket) and scores the five claims it answers;
+3. ranks the same claims' texts with a plain BM25 (`bm25s`, Lucene's variant, English stop
+   words, no stemming) in the same run, as the baseline;
+4. prints MAP@5, P@1, recall@5 and the share of tweets answered with nothing for both, the
+   precision and recall of the "already checked" alert (the first answer scoring at least
+   DUPLICATE_SCORE), and the product's latency.
+
+The tweets of a split are only ever read here: tuning looks at `--split train`; `--split dev`
+is reported once per change.
+"""
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "matching" / "ct2022-2a"
+SPLITS = {"train": "Train", "dev": "Dev"}
+IMPORT_CHUNK = 1000  # the importer's item cap per document
+TOP = 5
+
+
+def read_split(data_dir: Path, split: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(tweet id -> text, tweet id -> the verified claim ids it repeats) for one split."""
+    (queries_file,) = data_dir.glob("*_Queries.tsv")
+    (qrels_file,) = data_dir.glob(f"*-{SPLITS[split]}_QRELs.tsv")
+    gold: dict[str, set[str]] = defaultdict(set)
+    with qrels_file.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 4 and row[3].strip() != "0":
+                gold[row[0]].add(row[2])
+    texts = {}
+    with queries_file.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 2 and row[0] in gold:
+                texts[row[0]] = row[1]
+    return texts, dict(gold)
+
+
+def read_verified_claims(data_dir: Path) -> list[dict]:
+    with (data_dir / "vclaims.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def claim_review(vclaim: dict) -> dict:
+    """A verified claim as the ClaimReview markup Snopes publishes for it (the data has no
+    rating, so every one is imported unrated; matching never reads the rating)."""
+    slug = vclaim["vclaim_id"].removeprefix("vclaim-sno-")
+    review = {
+        "@type": "ClaimReview",
+        "url": vclaim.get("page_url") or f"https://www.snopes.com/fact-check/{slug}/",
+        "claimReviewed": vclaim["vclaim"],
+        "headline": vclaim.get("title") or None,
+        "author": {"@type": "Organization", "name": "Snopes", "url": "https://www.snopes.com"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Unrated"},
+        "inLanguage": "en",
+    }
+    if vclaim.get("date"):
+        try:
+            day = time.strptime(vclaim["date"], "%d %B %Y")
+            review["datePublished"] = time.strftime("%Y-%m-%d", day)
+        except ValueError:
+            pass
+    return {key: value for key, value in review.items() if value is not None}
+
+
+def average_precision(ranked: list[str], gold: set[str], k: int = TOP) -> float:
+    """AP@k as CheckThat! scores it: precision at each relevant rank, over min(|gold|, k)."""
+    hits, total = 0, 0.0
+    for rank, item in enumerate(ranked[:k], start=1):
+        if item in gold:
+            hits += 1
+            total += hits / rank
+    return total / min(len(gold), k) if gold else 0.0
+
+
+def scores(rankings: dict[str, list[str]], gold: dict[str, set[str]]) -> dict[str, float]:
+    n = len(gold)
+    return {
+        "map@5": sum(average_precision(rankings.get(q, []), g) for q, g in gold.items()) / n,
+        "p@1": sum(bool(rankings.get(q)) and rankings[q][0] in g for q, g in gold.items()) / n,
+        "recall@5": sum(bool(set(rankings.get(q, [])[:TOP]) & g) for q, g in gold.items()) / n,
+        "unanswered": sum(not rankings.get(q) for q in gold) / n,
+    }
+
+
+# What the BM25 baseline indexes of each verified claim: its text (what the product matches),
+# or its text and the fact-check's headline.
+BASELINE_FIELDS = {"claim": ("vclaim",), "claim+title": ("vclaim", "title")}
+
+
+def bm25_rankings(vclaims: list[dict], tweets: dict[str, str], fields=("vclaim",)):
+    import bm25s
+
+    ids = [v["vclaim_id"] for v in vclaims]
+    texts = [" ".join(v.get(field) or "" for field in fields) for v in vclaims]
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False),
+                    show_progress=False)  # fmt: skip
+    order = list(tweets)
+    tokens = bm25s.tokenize([tweets[q] for q in order], stopwords="en", show_progress=False)
+    found, values = retriever.retrieve(tokens, k=TOP, show_progress=False)
+    return {
+        q: [ids[i] for i, value in zip(found[row], values[row], strict=True) if value > 0]
+        for row, q in enumerate(order)
+    }
+
+
+def product_rankings(vclaims: list[dict], tweets: dict[str, str], database: str | None):
+    """(rankings, the first answer's score, latencies in ms) from POST /claims/match on a
+    database of the claims."""
+    import os
+
+    workdir = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
+    os.environ["DATABASE_URL"] = database or f"sqlite:///{workdir / 'retrieval.db'}"
+    os.environ.setdefault("FACTCHECK_SECRET_KEY", "retrieval-benchmark")
+    os.environ.setdefault("FACTCHECK_RATE_LIMIT_ENABLED", "0")
+    os.environ.setdefault("FACTCHECK_LOG_LEVEL", "WARNING")
+    from flask_migrate import upgrade
+
+    from factcheck import create_app
+    from factcheck.services import accounts, imports
+    from factcheck.unit_of_work import transaction
+
+    app = create_app()
+    by_claim: dict[int, str] = {}
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        with transaction():
+            user = accounts.create_user("retrieval", "editor")
+            token = accounts.issue_token(user).secret
+        started = time.monotonic()
+        for start in range(0, len(vclaims), IMPORT_CHUNK):
+            chunk = vclaims[start : start + IMPORT_CHUNK]
+            with transaction():
+                report = imports.import_document([claim_review(v) for v in chunk], user)
+            for item in report.items:
+                if "claim_id" in item:
+                    by_claim[item["claim_id"]] = chunk[item["index"]]["vclaim_id"]
+        print(f"imported {len(by_claim):,} of {len(vclaims):,} verified claims in "
+              f"{time.monotonic() - started:.0f} s", file=sys.stderr)  # fmt: skip
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+    rankings, top_scores, latencies = {}, {}, []
+    for query, text in tweets.items():
+        began = time.perf_counter()
+        response = client.post("/api/v1/claims/match", json={"text": text, "limit": TOP},
+                               headers=headers)  # fmt: skip
+        latencies.append((time.perf_counter() - began) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{query}: {response.status_code} {response.get_data(True)}")
+        items = response.json["items"]
+        rankings[query] = [by_claim[item["id"]] for item in items]
+        if items:
+            top_scores[query] = items[0]["score"]
+    return rankings, top_scores, latencies
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_dir", type=Path, nargs="?", default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--database", help="a scratch database URL (default: a SQLite file)")
+    parser.add_argument("--baseline", choices=sorted(BASELINE_FIELDS), default="claim",
+                        help="what BM25 indexes of each verified claim")  # fmt: skip
+    args = parser.parse_args(argv)
+    if not (args.data_dir / "vclaims.jsonl").is_file():
+        print(f"no vclaims.jsonl in {args.data_dir}", file=sys.stderr)
+        return 1
+    tweets, gold = read_split(args.data_dir, args.split)
+    vclaims = read_verified_claims(args.data_dir)
+    baseline = scores(bm25_rankings(vclaims, tweets, BASELINE_FIELDS[args.baseline]), gold)
+    rankings, top_scores, latencies = product_rankings(vclaims, tweets, args.database)
+    product = scores(rankings, gold)
+    from factcheck.matching import DUPLICATE_SCORE
+
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    print(f"CheckThat! 2022 2A English, {args.split}: {len(gold)} tweets, "
+          f"{len(vclaims):,} verified claims")  # fmt: skip
+    print("| ranking | MAP@5 | P@1 | recall@5 | answered nothing |")
+    print("|---|---:|---:|---:|---:|")
+    for name, figures in (("POST /claims/match", product), (f"BM25 ({args.baseline})", baseline)):
+        print(f"| {name} | {figures['map@5']:.3f} | {figures['p@1']:.3f} | "
+              f"{figures['recall@5']:.3f} | {figures['unanswered']:.1%} |")  # fmt: skip
+    alerts = [rankings[q][0] in gold[q] for q, value in top_scores.items()
+              if value >= DUPLICATE_SCORE]  # fmt: skip
+    print(f"Already checked (first answer scoring >= {DUPLICATE_SCORE}): {len(alerts)} tweets, "
+          f"precision {sum(alerts) / max(1, len(alerts)):.3f}, "
+          f"recall {sum(alerts) / len(gold):.3f}")  # fmt: skip
+    print(f"POST /claims/match latency: p50 {statistics.median(latencies):.1f} ms, "
+          f"p99 {p99:.1f} ms (in process, one request at a time)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
