@@ -20,7 +20,9 @@ import time
 
 import sqlalchemy as sa
 
-from factcheck.matching.text import STOP_WORDS
+from factcheck.matching import score
+from factcheck.matching.query import matchable
+from factcheck.matching.text import STOP_WORDS, stem
 from factcheck.models import Claim
 
 # Objects the migrations own that the models do not describe; Alembic's comparison skips them.
@@ -31,7 +33,7 @@ SEARCH_INDEXES = {"ix_claims_search_vector"}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 32
-MAX_CANDIDATE_TERMS = 8
+MAX_CANDIDATE_TERMS = 16
 
 # PostgreSQL's English stop words (share/tsearch_data/english.stop), which the `english`
 # configuration leaves out of every tsvector and tsquery: left out of queries on SQLite too.
@@ -78,13 +80,16 @@ def terms(query: str) -> list[str]:
 
 
 def candidate_terms(text: str) -> list[str]:
-    """The words worth searching for when gathering candidates for claim matching.
+    """The words worth searching for when gathering candidates for claim matching: those
+    of its matchable part (no links or handles) that are not stop words, the rarest first
+    (by the matcher's document frequencies; ties: the longer first).
 
     Stop words would match nearly every claim and make the ranked search scan the archive;
-    the longest remaining words are the most selective.
+    rare words are the ones a repeated claim keeps.
     """
-    words = [w for w in dict.fromkeys(terms(text)) if w not in STOP_WORDS and len(w) > 2]
-    return sorted(words, key=len, reverse=True)[:MAX_CANDIDATE_TERMS]
+    words = [w for w in dict.fromkeys(terms(matchable(text))) if w not in STOP_WORDS and len(w) > 2]
+    idf = score.idf_table()
+    return sorted(words, key=lambda w: (-idf(stem(w)), -len(w)))[:MAX_CANDIDATE_TERMS]
 
 
 # `q=` ranks by relevance the newest RELEVANCE_POOL matches (of the list's other filters):
@@ -145,10 +150,10 @@ def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL
 PER_TERM = 200
 
 
-def candidates(session, text: str, *, limit: int, among=None):
-    """A subquery (claim_id, overlap) of at most `limit` claims sharing words with `text` (and
-    meeting `among`, a condition on the claims table), those sharing the most words first,
-    then the newest; None without candidate words.
+def candidates(session, text: str, *, limit: int, among=None) -> list[tuple[int, float]]:
+    """At most `limit` (claim id, share) of the claims sharing words with `text` (and meeting
+    `among`, a condition on the claims table), those sharing the most first, then the newest;
+    `share` is the part of the text's candidate words, weighted by rarity, the claim holds.
 
     Each word contributes only its PER_TERM newest claims (a backward walk of the id index, or
     of FTS5's posting list, that stops early), so the cost does not grow with the archive: a
@@ -157,24 +162,36 @@ def candidates(session, text: str, *, limit: int, among=None):
     """
     words = candidate_terms(text)
     if not words:
-        return None
-    dialect = session.get_bind().dialect.name
-    frequency = _frequencies(session, words) if dialect == "postgresql" else {}
-    arms = [
-        _newest_with(
-            dialect, word, among, common=frequency.get(word, 0.0) >= COMMON_FREQUENCY
-        ).subquery(f"term_{i}")
-        for i, word in enumerate(words)
-    ]
-    hits = sa.union_all(*(sa.select(arm.c.claim_id) for arm in arms)).subquery("hits")
-    overlap = sa.func.count().label("overlap")
-    return (
-        sa.select(hits.c.claim_id, overlap)
-        .group_by(hits.c.claim_id)
-        .order_by(overlap.desc(), hits.c.claim_id.desc())
-        .limit(limit)
-        .subquery("candidates")
-    )
+        return []
+    newest = newest_with_each(session, words, among=among)
+    return sharing_most(words, newest, claims_total(session), limit=limit)
+
+
+def claims_total(session) -> int:
+    """How many claims there are, near enough to weigh words by: the highest id."""
+    return session.scalar(sa.select(sa.func.max(Claim.id))) or 0
+
+
+def sharing_most(
+    words: list[str], newest: dict[str, list[int]], total: int, *, limit: int
+) -> list[tuple[int, float]]:
+    """The `limit` claims of `newest` (word -> the ids of its newest claims) holding the most of
+    `words`, each word weighted by log(total / claims holding it, counted up to PER_TERM):
+    (claim id, the share of the words' weight it holds), the highest first, then the newest."""
+    weight = {
+        word: math.log((max(total, len(newest[word])) + 1) / len(newest[word]))
+        for word in words
+        if newest.get(word)
+    }
+    whole = sum(weight.values())
+    if not whole:
+        return []
+    held: dict[int, float] = {}
+    for word, value in weight.items():
+        for claim_id in newest[word]:
+            held[claim_id] = held.get(claim_id, 0.0) + value
+    best = sorted(held.items(), key=lambda item: (-item[1], -item[0]))[:limit]
+    return [(claim_id, value / whole) for claim_id, value in best]
 
 
 # Words looked up per statement by newest_with_each: one round trip for many words.

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.matching import numbers, score
+from factcheck.matching.query import matchable
 from factcheck.matching.text import raw_tokens
 
 # Calibrated on the CLEF-2018 debate sentence -> normalised claim pairs (see
 # docs/publishing.md, "Claim matching"): below DEFAULT_MIN_SCORE a correct match is rare; at or
 # above DUPLICATE_SCORE a candidate is almost always the same claim.
-DEFAULT_MIN_SCORE: float = 0.2
+DEFAULT_MIN_SCORE: float = 0.1
 DUPLICATE_SCORE: float = 0.6
+# How much the share of the query's rare words a candidate holds counts against its lexical
+# similarity, tuned on the CheckThat! 2022 2A training tweets (docs/publishing.md).
+SHARE_WEIGHT: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,14 +55,28 @@ def rank(
     *,
     limit: int = 10,
     min_score: float = DEFAULT_MIN_SCORE,
+    shares: Mapping[int, float] | None = None,
 ) -> list[Match]:
-    """Candidates scoring at least min_score, best first (ties by id); traps excluded."""
+    """Candidates scoring at least min_score, best first (ties by id); traps excluded.
+
+    The query's links, handles and embed signature are left out (`query.matchable`). With
+    `shares` (candidate id -> the share of the query's rare words it holds, as the search that
+    found it weighed them), a candidate's score is SHARE_WEIGHT of its share plus the rest of
+    its lexical similarity: a long post that repeats a short claim shares its rare words
+    while their texts' overall similarity stays low.
+    """
     if limit <= 0:
         return []
-    q = score.features(query)
+    q = score.features(matchable(query))
     found: list[Match] = []
     for cand in candidates:
-        value, reasons = score.compare(q, score.features(cand.text), floor=min_score)
-        if value > 0.0 and value >= min_score:
+        c = score.features(cand.text)
+        value = score.lexical(q, c)
+        if shares is not None:
+            value = (1.0 - SHARE_WEIGHT) * value + SHARE_WEIGHT * shares.get(cand.id, 0.0)
+        if value <= 0.0 or value < min_score:
+            continue
+        value, reasons = score.judged(q, c, value)
+        if value > 0.0:
             found.append(Match(cand.id, round(value, 4), reasons))
     return heapq.nsmallest(limit, found, key=lambda m: (-m.score, m.id))

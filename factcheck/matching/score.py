@@ -132,6 +132,12 @@ def compare(a: Features, b: Features, floor: float = 0.0) -> tuple[float, tuple[
     score = lexical(a, b)
     if score < floor:
         return score, ("lexical",)
+    return judged(a, b, score)
+
+
+def judged(a: Features, b: Features, score: float) -> tuple[float, tuple[str, ...]]:
+    """(score, reasons) for a pair already scored `score`: 0 with the trap that fired, if one
+    does, else the score with what agrees."""
     trap = traps.check(a.polarity, b.polarity)
     if trap is not None:
         return 0.0, ("blocked", trap)

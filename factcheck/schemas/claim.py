@@ -155,7 +155,14 @@ class SimilarClaimOut(ma.Schema):
     text = ma.fields.String(required=True, attribute="claim.text")
     claimant = ma.fields.String(required=True, allow_none=True, attribute="claim.claimant")
     status = ma.fields.String(required=True, attribute="claim.status")
-    score = ma.fields.Float(required=True, metadata={"description": "Similarity, 0-1"})
+    score = ma.fields.Float(
+        required=True,
+        metadata={
+            "description": "0-1: how closely the claim states what the text states (its "
+            "wording, and the share of the text's rare words it holds); at 0.6 or above the "
+            "claim is already checked, a likely duplicate"
+        },
+    )
     reasons = ma.fields.List(ma.fields.String(), required=True)
 
 

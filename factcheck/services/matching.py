@@ -1,8 +1,7 @@
 """Claim matching against stored claims: full-text search gathers a bounded set of candidates
-(search.candidates), the matcher
-(`factcheck.matching`) scores them and refuses contradictions."""
+with the share of the text's rare words each holds (search.candidates), the matcher
+(`factcheck.matching`) scores them with it and refuses contradictions."""
 
-from collections import Counter
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -26,20 +25,27 @@ class Similar:
 
 def _ranked(text: str, among, *, limit: int, min_score: float | None = None) -> list[Similar]:
     """Claims meeting `among` (a condition on claims) that state what `text` states."""
-    found = search.candidates(db.session, text, limit=CANDIDATES, among=among)
-    if found is None:
-        return []
-    rows = db.session.execute(
-        sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status).join(
-            found, found.c.claim_id == Claim.id
-        )
-    )
-    by_id = {row.id: row for row in rows}
+    found = dict(search.candidates(db.session, text, limit=CANDIDATES, among=among))
+    return _scored(text, found, _rows(set(found)), limit=limit, min_score=min_score)
+
+
+def _rows(claim_ids: set[int]) -> dict[int, sa.Row]:
+    rows, ids = {}, sorted(claim_ids)
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        stmt = sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status)
+        rows.update((row.id, row) for row in db.session.execute(stmt.where(Claim.id.in_(chunk))))
+    return rows
+
+
+def _scored(text: str, shares: dict[int, float], rows, *, limit: int, min_score=None):
     options = {} if min_score is None else {"min_score": min_score}
-    candidates = [matching.Candidate(row.id, row.text) for row in by_id.values()]
+    candidates = [
+        matching.Candidate(claim_id, rows[claim_id].text) for claim_id in shares if claim_id in rows
+    ]
     return [
-        Similar(by_id[match.id], match.score, match.reasons)
-        for match in matching.rank(text, candidates, limit=limit, **options)
+        Similar(rows[match.id], match.score, match.reasons)
+        for match in matching.rank(text, candidates, limit=limit, shares=shares, **options)
     ]
 
 
@@ -67,9 +73,8 @@ def likely_duplicates(text: str, actor: User, *, limit: int = 5) -> list[Similar
 class BatchDuplicates:
     """Likely duplicates for the claims of one batch, each found as `likely_duplicates` would
     find it, for a fraction of the queries: every distinct word of the batch is looked up
-    once (its newest claims), each claim's candidates are the stored claims sharing the most
-    of its words, and the claims the batch creates become candidates for the ones after
-    them, as they would for one create after another.
+    once (its newest claims), and the claims the batch creates join those lists as the newest,
+    as they would for one create after another.
 
     Looked up before the batch stores anything: reading only, it holds no write lock.
     """
@@ -77,46 +82,33 @@ class BatchDuplicates:
     def __init__(self, texts: list[str], actor: User):
         among = claims.visible(sa.select(Claim), actor).whereclause
         self.words = [search.candidate_terms(text) for text in texts]
-        newest = search.newest_with_each(
+        self.newest = search.newest_with_each(
             db.session, {w for ws in self.words for w in ws}, among=among
         )
-        self.stored = [self._overlaps(words, newest) for words in self.words]
-        wanted = {claim_id for overlaps in self.stored for claim_id in overlaps}
-        self.rows = self._rows(wanted)
-        self.created: list[tuple[set[str], sa.Row]] = []
-
-    @staticmethod
-    def _overlaps(words: list[str], newest: dict[str, list[int]]) -> dict[int, int]:
-        counts = Counter(claim_id for word in words for claim_id in newest[word])
-        best = sorted(counts.items(), key=lambda item: (-item[1], -item[0]))[:CANDIDATES]
-        return dict(best)
-
-    @staticmethod
-    def _rows(claim_ids: set[int]) -> dict[int, sa.Row]:
-        rows, ids = {}, sorted(claim_ids)
-        for start in range(0, len(ids), 1000):
-            chunk = ids[start : start + 1000]
-            stmt = sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status)
-            rows.update(
-                (row.id, row) for row in db.session.execute(stmt.where(Claim.id.in_(chunk)))
-            )
-        return rows
+        self.total = search.claims_total(db.session)
+        wanted = {
+            claim_id
+            for words in self.words
+            for claim_id, _ in search.sharing_most(words, self.newest, self.total, limit=CANDIDATES)
+        }
+        self.rows = _rows(wanted)
+        self.created: list[tuple[set[str], _Row]] = []
 
     def of(self, index: int, text: str, *, limit: int = 5) -> list[Similar]:
         """The likely duplicates of the batch's claim at `index` (its text is `text`)."""
-        words = set(self.words[index])
-        overlaps = dict(self.stored[index])
-        earlier = {}
-        for created_words, row in self.created:
-            shared = len(words & created_words)
-            if shared:
-                overlaps[row.id] = shared
-                earlier[row.id] = row
-        best = sorted(overlaps.items(), key=lambda item: (-item[1], -item[0]))[:CANDIDATES]
-        rows = {claim_id: earlier.get(claim_id) or self.rows[claim_id] for claim_id, _ in best}
-        candidates = [matching.Candidate(row.id, row.text) for row in rows.values()]
-        found = matching.rank(text, candidates, limit=limit, min_score=matching.DUPLICATE_SCORE)
-        return [Similar(rows[match.id], match.score, match.reasons) for match in found]
+        words = self.words[index]
+        newest, rows = {}, dict(self.rows)
+        for word in words:
+            created = [row.id for made, row in reversed(self.created) if word in made]
+            newest[word] = (created + self.newest.get(word, []))[: search.PER_TERM]
+        for _, row in self.created:
+            rows[row.id] = row
+        total = max([self.total, *(row.id for _, row in self.created)])
+        shares = dict(search.sharing_most(words, newest, total, limit=CANDIDATES))
+        # The batch's own claims can reorder the stored ones a little: read any not yet read.
+        self.rows.update(_rows(set(shares) - rows.keys()))
+        rows.update(self.rows)
+        return _scored(text, shares, rows, limit=limit, min_score=matching.DUPLICATE_SCORE)
 
     def created_claim(self, index: int, claim: Claim) -> None:
         """A claim the batch stored: a candidate for the claims after it."""

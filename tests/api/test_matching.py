@@ -68,3 +68,22 @@ def test_candidates_are_bounded_per_word_but_rare_words_still_find_old_claims(
     monkeypatch.setattr(search, "PER_TERM", 3)
     items = matched(client, "A refinery in Leuna leaked 40 tonnes of benzene")
     assert items and items[0]["id"] == checked["id"]
+
+
+def test_a_post_that_repeats_a_checked_claim_finds_it_among_claims_sharing_common_words(
+    client_as, client
+):
+    """A social-media post is long, carries links and handles, and shares only a few rare
+    words with the short claim it repeats; claims sharing its common words must not bury it."""
+    checked = publish(client_as, text="Bill Gates planted microchips in COVID-19 vaccines.")
+    for n in range(4):
+        publish(client_as, text=f"People say the vaccines arrived in {n + 2} weeks this year.")
+    post = (
+        "Unbelievable conversation in my neighbourhood today: my grandparents ridiculously "
+        "insist that people say Bill Gates put microchips in the vaccines!!! Misinformation "
+        "everywhere #absolutelyinsane pic.twitter.com/q8Zr2LmAbCdEfG "
+        "https://t.co/AbCdEfGhIjKlMn — Jane Doe (@janedoe) March 3, 2021"
+    )
+    items = matched(client, post)
+    assert items and items[0]["id"] == checked["id"]
+    assert all(0 < item["score"] <= 1 for item in items)
