@@ -16,7 +16,7 @@ DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tw
    words, no stemming) in the same run, as the baseline;
 4. prints MAP@5, P@1, recall@5 and the share of tweets answered with nothing for both, the
    precision and recall of the "already checked" alert (the first answer scoring at least
-   DUPLICATE_SCORE), and the product's latency.
+   DUPLICATE_SCORE without contradicting the tweet), and the product's latency.
 
 The tweets of a split are only ever read here: tuning looks at `--split train`; `--split dev`
 is reported once per change.
@@ -129,8 +129,8 @@ def bm25_rankings(vclaims: list[dict], tweets: dict[str, str], fields=("vclaim",
 
 
 def product_rankings(vclaims: list[dict], tweets: dict[str, str], database: str | None):
-    """(rankings, the first answer's score, latencies in ms) from POST /claims/match on a
-    database of the claims."""
+    """(rankings, the first answer's score unless it contradicts the tweet, latencies in ms)
+    from POST /claims/match on a database of the claims."""
     import os
 
     workdir = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
@@ -173,7 +173,7 @@ def product_rankings(vclaims: list[dict], tweets: dict[str, str], database: str 
             raise RuntimeError(f"{query}: {response.status_code} {response.get_data(True)}")
         items = response.json["items"]
         rankings[query] = [by_claim[item["id"]] for item in items]
-        if items:
+        if items and "contradicts" not in items[0]["reasons"]:
             top_scores[query] = items[0]["score"]
     return rankings, top_scores, latencies
 
@@ -207,7 +207,8 @@ def main(argv=None) -> int:
               f"{figures['recall@5']:.3f} | {figures['unanswered']:.1%} |")  # fmt: skip
     alerts = [rankings[q][0] in gold[q] for q, value in top_scores.items()
               if value >= DUPLICATE_SCORE]  # fmt: skip
-    print(f"Already checked (first answer scoring >= {DUPLICATE_SCORE}): {len(alerts)} tweets, "
+    print(f"Already checked (first answer >= {DUPLICATE_SCORE}, not contradicting): "
+          f"{len(alerts)} tweets, "
           f"precision {sum(alerts) / max(1, len(alerts)):.3f}, "
           f"recall {sum(alerts) / len(gold):.3f}")  # fmt: skip
     print(f"POST /claims/match latency: p50 {statistics.median(latencies):.1f} ms, "

@@ -56,8 +56,11 @@ def rank(
     limit: int = 10,
     min_score: float = DEFAULT_MIN_SCORE,
     shares: Mapping[int, float] | None = None,
+    contradictions: bool = False,
 ) -> list[Match]:
-    """Candidates scoring at least min_score, best first (ties by id); traps excluded.
+    """Candidates scoring at least min_score, best first (ties by id). A candidate a trap fires
+    on is left out, or with `contradictions` kept with the reasons ("contradicts", trap): the
+    fact-check of a claim is the answer to a text that denies or misquotes it too.
 
     The query's links, handles and embed signature are left out (`query.matchable`). With
     `shares` (candidate id -> the share of the query's rare words it holds, as the search that
@@ -76,7 +79,9 @@ def rank(
             value = (1.0 - SHARE_WEIGHT) * value + SHARE_WEIGHT * shares.get(cand.id, 0.0)
         if value <= 0.0 or value < min_score:
             continue
-        value, reasons = score.judged(q, c, value)
-        if value > 0.0:
-            found.append(Match(cand.id, round(value, 4), reasons))
+        judged, reasons = score.judged(q, c, value)
+        if judged > 0.0:
+            found.append(Match(cand.id, round(judged, 4), reasons))
+        elif contradictions:
+            found.append(Match(cand.id, round(value, 4), ("contradicts", reasons[1])))
     return heapq.nsmallest(limit, found, key=lambda m: (-m.score, m.id))

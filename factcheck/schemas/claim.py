@@ -159,11 +159,20 @@ class SimilarClaimOut(ma.Schema):
         required=True,
         metadata={
             "description": "0-1: how closely the claim states what the text states (its "
-            "wording, and the share of the text's rare words it holds); at 0.6 or above the "
-            "claim is already checked, a likely duplicate"
+            "wording, and the share of the text's rare words it holds); at 0.6 or above, "
+            "without `contradicts`, the claim is already checked, a likely duplicate"
         },
     )
-    reasons = ma.fields.List(ma.fields.String(), required=True)
+    reasons = ma.fields.List(
+        ma.fields.String(),
+        required=True,
+        metadata={
+            "description": "`lexical`, and `numbers_agree` when both give figures that agree; "
+            "or `contradicts` and the trap that found it (`negation`, `numbers_differ`, "
+            "`antonym`): the claim states the opposite of the text, or other figures "
+            "(only in matches, never in likely_duplicates)"
+        },
+    )
 
 
 class ClaimCreatedOut(ClaimOut):

@@ -23,10 +23,11 @@ class Similar:
     reasons: tuple[str, ...]
 
 
-def _ranked(text: str, among, *, limit: int, min_score: float | None = None) -> list[Similar]:
-    """Claims meeting `among` (a condition on claims) that state what `text` states."""
+def _ranked(text: str, among, *, limit: int, **options) -> list[Similar]:
+    """Claims meeting `among` (a condition on claims) that state what `text` states (and with
+    `contradictions=True`, those that state the opposite, flagged)."""
     found = dict(search.candidates(db.session, text, limit=CANDIDATES, among=among))
-    return _scored(text, found, _rows(set(found)), limit=limit, min_score=min_score)
+    return _scored(text, found, _rows(set(found)), limit=limit, **options)
 
 
 def _rows(claim_ids: set[int]) -> dict[int, sa.Row]:
@@ -38,8 +39,7 @@ def _rows(claim_ids: set[int]) -> dict[int, sa.Row]:
     return rows
 
 
-def _scored(text: str, shares: dict[int, float], rows, *, limit: int, min_score=None):
-    options = {} if min_score is None else {"min_score": min_score}
+def _scored(text: str, shares: dict[int, float], rows, *, limit: int, **options):
     candidates = [
         matching.Candidate(claim_id, rows[claim_id].text) for claim_id in shares if claim_id in rows
     ]
@@ -50,11 +50,12 @@ def _scored(text: str, shares: dict[int, float], rows, *, limit: int, min_score=
 
 
 def checked_claims_like(text: str, *, limit: int = 10, exclude_id: int | None = None):
-    """Published fact-checks (ours and imported) that state what `text` states, best first."""
+    """Published fact-checks (ours and imported) of what `text` states, best first: those
+    stating the same, and those stating the opposite (reasons "contradicts" and the trap)."""
     stmt = fact_checks.published_claims()
     if exclude_id is not None:
         stmt = stmt.where(Claim.id != exclude_id)
-    return _ranked(text, stmt.whereclause, limit=limit)
+    return _ranked(text, stmt.whereclause, limit=limit, contradictions=True)
 
 
 def similar_to(claim_id: int, actor: User, *, limit: int = 10) -> list[Similar]:

@@ -19,10 +19,22 @@ def test_paraphrase_finds_the_checked_claim(client_as, client):
     assert 0 < items[0]["score"] <= 1 and items[0]["status"] == "published"
 
 
-def test_contradictions_do_not_match(client_as, client):
+def test_a_contradicted_fact_check_is_answered_flagged_but_is_never_a_duplicate(client_as, client):
+    """A text that denies or misquotes a checked claim is answered by its fact-check, flagged
+    as contradicting it; a claim stating the opposite is not a duplicate of it."""
     checked = publish(client_as, text="The economy grew 2.5% last year.")
-    for trap in ("The economy shrank 2.5% last year.", "The economy grew 4% last year."):
-        assert checked["id"] not in [m["id"] for m in matched(client, trap)], trap
+    for trap, reason in (
+        ("The economy shrank 2.5% last year.", "antonym"),
+        ("The economy grew 4% last year.", "numbers_differ"),
+        ("The economy did not grow 2.5% last year.", "negation"),
+    ):
+        [item] = [m for m in matched(client, trap) if m["id"] == checked["id"]]
+        assert item["reasons"] == ["contradicts", reason], trap
+        created = client.post("/api/v1/claims", json={"text": trap})
+        assert created.status_code == 201
+        assert checked["id"] not in [d["id"] for d in created.json["likely_duplicates"]], trap
+    same = matched(client, "Last year the economy grew by 2.5 percent.")
+    assert same[0]["id"] == checked["id"] and "contradicts" not in same[0]["reasons"]
 
 
 def test_only_published_claims_are_matched(client):
