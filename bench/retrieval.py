@@ -183,7 +183,7 @@ def main(argv=None) -> int:
     parser.add_argument("data_dir", type=Path, nargs="?", default=DEFAULT_DATA)
     parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
     parser.add_argument("--database", help="a scratch database URL (default: a SQLite file)")
-    parser.add_argument("--baseline", choices=sorted(BASELINE_FIELDS), default="claim",
+    parser.add_argument("--baseline", choices=sorted(BASELINE_FIELDS), default="claim+title",
                         help="what BM25 indexes of each verified claim")  # fmt: skip
     args = parser.parse_args(argv)
     if not (args.data_dir / "vclaims.jsonl").is_file():

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from factcheck import matching, search
 from factcheck.extensions import db
-from factcheck.models import Claim, User
+from factcheck.models import Claim, ExternalReview, User
 from factcheck.services import claims, fact_checks
 
 # Full-text search narrows millions of claims to the hundred sharing most words, which the
@@ -23,25 +23,41 @@ class Similar:
     reasons: tuple[str, ...]
 
 
-def _ranked(text: str, among, *, limit: int, **options) -> list[Similar]:
+def _ranked(text: str, among, *, limit: int, headlines=False, **options) -> list[Similar]:
     """Claims meeting `among` (a condition on claims) that state what `text` states (and with
     `contradictions=True`, those that state the opposite, flagged)."""
     found = dict(search.candidates(db.session, text, limit=CANDIDATES, among=among))
-    return _scored(text, found, _rows(set(found)), limit=limit, **options)
+    rows = _rows(set(found), headlines=headlines)
+    return _scored(text, found, rows, limit=limit, **options)
 
 
-def _rows(claim_ids: set[int]) -> dict[int, sa.Row]:
+def _rows(claim_ids: set[int], *, headlines: bool = False) -> dict[int, sa.Row]:
+    """What a match shows of each claim; with `headlines`, also the headline of the fact-check
+    it was imported from (matched with its text: a headline often words the claim as a post
+    repeats it, "Does Video Show a 10-Meter-Long Anaconda?")."""
+    columns = [Claim.id, Claim.text, Claim.claimant, Claim.status]
+    if headlines:
+        title = sa.select(sa.func.min(ExternalReview.title)).where(
+            ExternalReview.claim_id == Claim.id
+        )
+        columns.append(title.scalar_subquery().label("headline"))
     rows, ids = {}, sorted(claim_ids)
     for start in range(0, len(ids), 1000):
-        chunk = ids[start : start + 1000]
-        stmt = sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status)
-        rows.update((row.id, row) for row in db.session.execute(stmt.where(Claim.id.in_(chunk))))
+        stmt = sa.select(*columns).where(Claim.id.in_(ids[start : start + 1000]))
+        rows.update((row.id, row) for row in db.session.execute(stmt))
     return rows
+
+
+def _matched_text(row) -> str:
+    headline = getattr(row, "headline", None)
+    return f"{row.text} {headline}" if headline else row.text
 
 
 def _scored(text: str, shares: dict[int, float], rows, *, limit: int, **options):
     candidates = [
-        matching.Candidate(claim_id, rows[claim_id].text) for claim_id in shares if claim_id in rows
+        matching.Candidate(claim_id, _matched_text(rows[claim_id]))
+        for claim_id in shares
+        if claim_id in rows
     ]
     return [
         Similar(rows[match.id], match.score, match.reasons)
@@ -55,7 +71,7 @@ def checked_claims_like(text: str, *, limit: int = 10, exclude_id: int | None = 
     stmt = fact_checks.published_claims()
     if exclude_id is not None:
         stmt = stmt.where(Claim.id != exclude_id)
-    return _ranked(text, stmt.whereclause, limit=limit, contradictions=True)
+    return _ranked(text, stmt.whereclause, limit=limit, headlines=True, contradictions=True)
 
 
 def similar_to(claim_id: int, actor: User, *, limit: int = 10) -> list[Similar]:

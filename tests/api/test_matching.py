@@ -99,3 +99,26 @@ def test_a_post_that_repeats_a_checked_claim_finds_it_among_claims_sharing_commo
     items = matched(client, post)
     assert items and items[0]["id"] == checked["id"]
     assert all(0 < item["score"] <= 1 for item in items)
+
+
+def test_an_imported_fact_check_is_matched_by_its_headline_too(client_as, client):
+    """A headline often words a claim as posts repeat it; of two fact-checks of the same
+    claim, the one whose headline the post repeats comes first."""
+
+    def review(url, headline):
+        return {
+            "@type": "ClaimReview",
+            "url": url,
+            "claimReviewed": "A viral video shows a 10-meter-long snake in a river.",
+            "headline": headline,
+            "reviewRating": {"@type": "Rating", "alternateName": "Miscaptioned"},
+        }
+
+    document = [
+        review("https://one.example/snake/", "Is This Snake Video From the Amazon?"),
+        review("https://two.example/anaconda/", "Does Video Show an Anaconda Eating a Cow?"),
+    ]
+    report = client_as("editor").post("/api/v1/imports/claimreview", json=document).json
+    first, second = [item["claim_id"] for item in report["items"]]
+    items = matched(client, "Viral video: a giant anaconda eating a cow in a river!!")
+    assert [item["id"] for item in items][:2] == [second, first]
