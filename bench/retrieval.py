@@ -16,7 +16,9 @@ DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tw
    words, no stemming) in the same run, as the baseline;
 4. prints MAP@5, P@1, recall@5 and the share of tweets answered with nothing for both, the
    precision and recall of the "already checked" alert (the first answer scoring at least
-   DUPLICATE_SCORE without contradicting the tweet), and the product's latency.
+   DUPLICATE_SCORE without contradicting the tweet), and the product's latency;
+5. changes each gold verified claim once per trap (negation, number, antonym) and counts how
+   often the changed text is still answered as the same claim.
 
 The tweets of a split are only ever read here: tuning looks at `--split train`; `--split dev`
 is reported once per change.
@@ -128,54 +130,91 @@ def bm25_rankings(vclaims: list[dict], tweets: dict[str, str], fields=("vclaim",
     }
 
 
-def product_rankings(vclaims: list[dict], tweets: dict[str, str], database: str | None):
-    """(rankings, the first answer's score unless it contradicts the tweet, latencies in ms)
-    from POST /claims/match on a database of the claims."""
-    import os
+class Product:
+    """The verified claims imported into a scratch database, asked through POST /claims/match."""
 
-    workdir = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
-    os.environ["DATABASE_URL"] = database or f"sqlite:///{workdir / 'retrieval.db'}"
-    os.environ.setdefault("FACTCHECK_SECRET_KEY", "retrieval-benchmark")
-    os.environ.setdefault("FACTCHECK_RATE_LIMIT_ENABLED", "0")
-    os.environ.setdefault("FACTCHECK_LOG_LEVEL", "WARNING")
-    from flask_migrate import upgrade
+    def __init__(self, vclaims: list[dict], database: str | None):
+        from flask_migrate import upgrade
 
-    from factcheck import create_app
-    from factcheck.services import accounts, imports
-    from factcheck.unit_of_work import transaction
+        from factcheck import create_app
+        from factcheck.config import Config, normalise_database_url
+        from factcheck.services import accounts, imports
+        from factcheck.unit_of_work import transaction
 
-    app = create_app()
-    by_claim: dict[int, str] = {}
-    with app.app_context():
-        upgrade(directory=str(ROOT / "migrations"))
-        with transaction():
-            user = accounts.create_user("retrieval", "editor")
-            token = accounts.issue_token(user).secret
-        started = time.monotonic()
-        for start in range(0, len(vclaims), IMPORT_CHUNK):
-            chunk = vclaims[start : start + IMPORT_CHUNK]
+        workdir = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
+
+        class Settings(Config):
+            SQLALCHEMY_DATABASE_URI = normalise_database_url(
+                database or f"sqlite:///{workdir / 'retrieval.db'}"
+            )
+            SECRET_KEY = "retrieval-benchmark"
+            RATELIMIT_ENABLED = False
+            FACTCHECK_LOG_LEVEL = "WARNING"
+
+        app = create_app(Settings)
+        self.vclaim_of: dict[int, str] = {}
+        with app.app_context():
+            upgrade(directory=str(ROOT / "migrations"))
             with transaction():
-                report = imports.import_document([claim_review(v) for v in chunk], user)
-            for item in report.items:
-                if "claim_id" in item:
-                    by_claim[item["claim_id"]] = chunk[item["index"]]["vclaim_id"]
-        print(f"imported {len(by_claim):,} of {len(vclaims):,} verified claims in "
-              f"{time.monotonic() - started:.0f} s", file=sys.stderr)  # fmt: skip
-    client = app.test_client()
-    headers = {"Authorization": f"Bearer {token}"}
-    rankings, top_scores, latencies = {}, {}, []
-    for query, text in tweets.items():
-        began = time.perf_counter()
-        response = client.post("/api/v1/claims/match", json={"text": text, "limit": TOP},
-                               headers=headers)  # fmt: skip
-        latencies.append((time.perf_counter() - began) * 1000)
+                user = accounts.create_user("retrieval", "editor")
+                token = accounts.issue_token(user).secret
+            started = time.monotonic()
+            for start in range(0, len(vclaims), IMPORT_CHUNK):
+                chunk = vclaims[start : start + IMPORT_CHUNK]
+                with transaction():
+                    report = imports.import_document([claim_review(v) for v in chunk], user)
+                for item in report.items:
+                    if "claim_id" in item:
+                        self.vclaim_of[item["claim_id"]] = chunk[item["index"]]["vclaim_id"]
+            print(f"imported {len(self.vclaim_of):,} of {len(vclaims):,} verified claims in "
+                  f"{time.monotonic() - started:.0f} s", file=sys.stderr)  # fmt: skip
+        self.client = app.test_client()
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def match(self, text: str, limit: int = TOP) -> list[dict]:
+        """The answers to `text`, each with its verified claim's id as `vclaim_id`."""
+        response = self.client.post("/api/v1/claims/match", json={"text": text, "limit": limit},
+                                    headers=self.headers)  # fmt: skip
         if response.status_code != 200:
-            raise RuntimeError(f"{query}: {response.status_code} {response.get_data(True)}")
+            raise RuntimeError(f"{text[:60]}: {response.status_code} {response.get_data(True)}")
         items = response.json["items"]
-        rankings[query] = [by_claim[item["id"]] for item in items]
-        if items and "contradicts" not in items[0]["reasons"]:
-            top_scores[query] = items[0]["score"]
-    return rankings, top_scores, latencies
+        return [{**item, "vclaim_id": self.vclaim_of[item["id"]]} for item in items]
+
+    def rankings(self, tweets: dict[str, str]):
+        """(rankings, the first answer's score unless it contradicts the tweet, latencies in
+        ms) for every tweet."""
+        rankings, top_scores, latencies = {}, {}, []
+        for query, text in tweets.items():
+            began = time.perf_counter()
+            items = self.match(text)
+            latencies.append((time.perf_counter() - began) * 1000)
+            rankings[query] = [item["vclaim_id"] for item in items]
+            if items and "contradicts" not in items[0]["reasons"]:
+                top_scores[query] = items[0]["score"]
+        return rankings, top_scores, latencies
+
+    def trap_test(self, vclaims: dict[str, dict], golds: set[str]) -> dict[str, tuple[int, int]]:
+        """Each gold verified claim, changed once per kind (a negation inserted or removed, a
+        number changed, an antonym swapped), is sent as the text: (changed, still answered as
+        the same claim: the gold at DUPLICATE_SCORE or above without `contradicts`)."""
+        from factcheck.matching import DUPLICATE_SCORE
+        from factcheck.matching.evaluate import PERTURBATIONS
+
+        result = {}
+        for gold in sorted(golds):
+            text = vclaims[gold]["vclaim"]
+            for kind, perturb in PERTURBATIONS.items():
+                changed = perturb(text)
+                if not changed or changed == text:
+                    continue
+                same = any(
+                    item["vclaim_id"] == gold and item["score"] >= DUPLICATE_SCORE
+                    and "contradicts" not in item["reasons"]
+                    for item in self.match(changed, limit=10)
+                )  # fmt: skip
+                total, still = result.get(kind, (0, 0))
+                result[kind] = (total + 1, still + same)
+        return result
 
 
 def main(argv=None) -> int:
@@ -192,7 +231,8 @@ def main(argv=None) -> int:
     tweets, gold = read_split(args.data_dir, args.split)
     vclaims = read_verified_claims(args.data_dir)
     baseline = scores(bm25_rankings(vclaims, tweets, BASELINE_FIELDS[args.baseline]), gold)
-    rankings, top_scores, latencies = product_rankings(vclaims, tweets, args.database)
+    product_under_test = Product(vclaims, args.database)
+    rankings, top_scores, latencies = product_under_test.rankings(tweets)
     product = scores(rankings, gold)
     from factcheck.matching import DUPLICATE_SCORE
 
@@ -213,6 +253,11 @@ def main(argv=None) -> int:
           f"recall {sum(alerts) / len(gold):.3f}")  # fmt: skip
     print(f"POST /claims/match latency: p50 {statistics.median(latencies):.1f} ms, "
           f"p99 {p99:.1f} ms (in process, one request at a time)")  # fmt: skip
+    by_id = {v["vclaim_id"]: v for v in vclaims}
+    traps = product_under_test.trap_test(by_id, {g for gs in gold.values() for g in gs})
+    for kind, (total, still) in sorted(traps.items()):
+        print(f"Trap {kind}: {total} gold claims changed, {still} still answered as the same "
+              f"claim ({still / max(1, total):.1%})")  # fmt: skip
     return 0
 
 

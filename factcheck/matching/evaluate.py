@@ -202,7 +202,11 @@ def perturb_antonym(text: str) -> str | None:
     return None
 
 
-_PERTURB = {"number": perturb_number, "negation": perturb_negation, "antonym": perturb_antonym}
+PERTURBATIONS = {
+    "number": perturb_number,
+    "negation": perturb_negation,
+    "antonym": perturb_antonym,
+}
 
 
 def _still_found(text: str, gold: int, cands: Sequence[Candidate]) -> bool:
@@ -225,7 +229,7 @@ def trap_test(data: Dataset) -> dict[str, tuple[int, int]]:
     golds = sorted({gold for _, gold in data.queries})
     for gold in golds:
         text = data.candidates[gold].text
-        for kind, perturb in _PERTURB.items():
+        for kind, perturb in PERTURBATIONS.items():
             changed = perturb(text)
             if changed and changed != text:
                 count(f"claim/{kind}", _still_found(changed, gold, data.candidates))
