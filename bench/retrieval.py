@@ -7,9 +7,10 @@
 DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tweets) and
 `*_QRELs.tsv` (which verified claim each tweet repeats). The run
 
-1. builds a scratch database (SQLite in a temporary folder, or `--database URL`), migrated
-   as `flask db upgrade` does, and imports every verified claim as a schema.org ClaimReview
-   through the importer (`services.imports`), as a desk importing Snopes' markup would;
+1. builds a scratch database (SQLite in a temporary folder, or `--database URL` naming an
+   empty one), migrated as `flask db upgrade` does, and imports every verified claim as a
+   schema.org ClaimReview through the importer (`services.imports`), as a desk importing
+   Snopes' markup would (then, on PostgreSQL, VACUUM ANALYZE, as autovacuum soon would);
 2. sends each tweet of the split to `POST /api/v1/claims/match` (Flask's test client, so
    every layer but the socket) and scores the five claims it answers;
 3. ranks the same claims' texts with a plain BM25 (`bm25s`, Lucene's variant, English stop
@@ -138,6 +139,7 @@ class Product:
 
         from factcheck import create_app
         from factcheck.config import Config, normalise_database_url
+        from factcheck.extensions import db
         from factcheck.services import accounts, imports
         from factcheck.unit_of_work import transaction
 
@@ -168,6 +170,11 @@ class Product:
                         self.vclaim_of[item["claim_id"]] = chunk[item["index"]]["vclaim_id"]
             print(f"imported {len(self.vclaim_of):,} of {len(vclaims):,} verified claims in "
                   f"{time.monotonic() - started:.0f} s", file=sys.stderr)  # fmt: skip
+            if db.engine.dialect.name == "postgresql":
+                # What autovacuum does within minutes of a bulk import; until then every
+                # full-text lookup also reads GIN's list of pending entries (docs/operations.md).
+                with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                    c.exec_driver_sql("VACUUM ANALYZE claims")
         self.client = app.test_client()
         self.headers = {"Authorization": f"Bearer {token}"}
 
