@@ -109,28 +109,28 @@ class BatchDuplicates:
             for claim_id, _ in search.sharing_most(words, self.newest, self.total, limit=CANDIDATES)
         }
         self.rows = _rows(wanted)
-        self.created: list[tuple[set[str], _Row]] = []
+        self.created_with: dict[str, list[int]] = {}  # word -> the batch's claims holding it
 
     def of(self, index: int, text: str, *, limit: int = 5) -> list[Similar]:
         """The likely duplicates of the batch's claim at `index` (its text is `text`)."""
         words = self.words[index]
-        newest, rows = {}, dict(self.rows)
-        for word in words:
-            created = [row.id for made, row in reversed(self.created) if word in made]
-            newest[word] = (created + self.newest.get(word, []))[: search.PER_TERM]
-        for _, row in self.created:
-            rows[row.id] = row
-        total = max([self.total, *(row.id for _, row in self.created)])
-        shares = dict(search.sharing_most(words, newest, total, limit=CANDIDATES))
+        newest = {
+            word: (self.created_with.get(word, [])[::-1] + self.newest.get(word, []))[
+                : search.PER_TERM
+            ]
+            for word in words
+        }
+        shares = dict(search.sharing_most(words, newest, self.total, limit=CANDIDATES))
         # The batch's own claims can reorder the stored ones a little: read any not yet read.
-        self.rows.update(_rows(set(shares) - rows.keys()))
-        rows.update(self.rows)
-        return _scored(text, shares, rows, limit=limit, min_score=matching.DUPLICATE_SCORE)
+        self.rows.update(_rows(set(shares) - self.rows.keys()))
+        return _scored(text, shares, self.rows, limit=limit, min_score=matching.DUPLICATE_SCORE)
 
     def created_claim(self, index: int, claim: Claim) -> None:
         """A claim the batch stored: a candidate for the claims after it."""
-        row = _Row(claim.id, claim.text, claim.claimant, claim.status)
-        self.created.append((set(self.words[index]), row))
+        self.rows[claim.id] = _Row(claim.id, claim.text, claim.claimant, claim.status)
+        self.total = max(self.total, claim.id)
+        for word in self.words[index]:
+            self.created_with.setdefault(word, []).append(claim.id)
 
 
 @dataclass(frozen=True)
