@@ -10,9 +10,10 @@ from factcheck.matching import numbers, score
 from factcheck.matching.query import matchable
 from factcheck.matching.text import raw_tokens
 
-# Calibrated on the CLEF-2018 debate sentence -> normalised claim pairs (see
-# docs/publishing.md, "Claim matching"): below DEFAULT_MIN_SCORE a correct match is rare; at or
-# above DUPLICATE_SCORE a candidate is almost always the same claim.
+# Two thresholds for two jobs (docs/publishing.md, "Claim matching"): DEFAULT_MIN_SCORE is the
+# floor of a ranked answer, tuned on the CheckThat! 2022 2A training tweets; at or above
+# DUPLICATE_SCORE (calibrated on the CLEF-2018 debate pairs) a candidate the traps let through
+# is almost always the same claim: the "already checked" alert and likely_duplicates.
 DEFAULT_MIN_SCORE: float = 0.1
 DUPLICATE_SCORE: float = 0.6
 # How much the share of the query's rare words a candidate holds counts against its lexical
