@@ -27,7 +27,14 @@ from factcheck.extensions import db
 from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
-from factcheck.services import accounts, batches, documents, imports, seeding
+from factcheck.services import (
+    accounts,
+    batches,
+    documents,
+    imports,
+    language_detection,
+    seeding,
+)
 from factcheck.unit_of_work import transaction
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
@@ -264,6 +271,15 @@ def _refresh_share(share: int, of: int) -> int:
     return rendered
 
 
+@click.command("detect-languages")
+@with_appcontext
+def detect_languages_command() -> None:
+    """Detect the language of claims and articles stored without one (before an upgrade that
+    detects it, or loaded in bulk), so that search stems them in their own language."""
+    detected = language_detection.backfill()
+    click.echo(f"languages detected: {detected['claims']} claims, {detected['articles']} articles")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
@@ -271,3 +287,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(import_claimreview_command)
     app.cli.add_command(import_claims_command)
     app.cli.add_command(documents_group)
+    app.cli.add_command(detect_languages_command)

@@ -1,12 +1,15 @@
 """Full-text search on claims, with each database's own engine.
 
 SQLite: an FTS5 table `claims_fts` (external content: the claims table), ranked by bm25.
-PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN index, queried with
-plainto_tsquery and ranked by ts_rank_cd.
+PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN index, each claim
+stemmed in its own language (factcheck.languages.search_config), queried with plainto_tsquery
+in the query's language when it is known, else in every configuration, and ranked by ts_rank_cd.
 Both are created and kept in sync by the migrations (triggers, generated columns), never by
 application code, so every write path, including bulk loads in SQL, stays searchable.
 
 The query language is the same on both (QUERY_LANGUAGE): words only, every word must match.
+SQLite stems every claim as English (porter) and folds accents; PostgreSQL stems each as its
+language, and a query whose language is not given is stemmed as each in turn.
 PostgreSQL's English configuration drops stop words that FTS5 indexes, so the words are picked
 here (the same stop words dropped for both) and handed to each engine as plain terms.
 
@@ -19,7 +22,9 @@ import re
 import time
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
+from factcheck import languages
 from factcheck.matching import score
 from factcheck.matching.query import matchable
 from factcheck.matching.text import STOP_WORDS, stem
@@ -54,7 +59,10 @@ QUERY_STOP_WORDS = frozenset({
 # For the documentation of every `q` / `query` parameter.
 QUERY_LANGUAGE = (
     "Words only, the same on every database: a claim matches when its text, quote or claimant "
-    "holds every word (English endings folded in text and quote: `rates` finds `rate`). "
+    "holds every word (endings folded in text and quote: `rates` finds `rate`; on PostgreSQL "
+    "in each claim's own language, and a language filter searches that language only; on "
+    "SQLite English endings, and accents folded in every language: `chomage` finds "
+    "`chômage`). "
     "There are no operators: "
     "`or`, `and`, `not`, quotes, `-` and other punctuation are not special; very common "
     "English words (`the`, `or`, `not`, ...) are ignored, so a query of only those matches "
@@ -97,9 +105,11 @@ def candidate_terms(text: str) -> list[str]:
 RELEVANCE_POOL = 1000
 
 
-def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL):
+def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL, language=None):
     """A subquery (claim_id, relevance) over the `pool` newest claims (all with None) that match
     every word of `query` and meet `among` (a condition on the claims table); None without words.
+    On PostgreSQL the words are stemmed as `language` (a BCP 47 tag), or, unknown, as each
+    language is: a claim matches when every word does in one of them.
 
     Only the pool is ranked: the newest matches are found by walking the id index (or FTS5's
     posting list) backwards, or, for a rare word, the full-text index, and stop at the pool's
@@ -111,7 +121,8 @@ def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL
     claims = Claim.__table__
     if session.get_bind().dialect.name == "postgresql":
         # plainto_tsquery: plain terms, no operators, as FTS5 gets them below.
-        tsquery = sa.func.plainto_tsquery("english", " ".join(words))
+        configs = languages.query_configs(language) if language else configs_in_use(session)
+        tsquery = _tsquery(configs, " ".join(words))
         vector = sa.literal_column("claims.search_vector")
         stmt = sa.select(
             claims.c.id.label("claim_id"),
@@ -150,6 +161,34 @@ def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL
 PER_TERM = 200
 
 
+def configs_in_use(session) -> tuple[str, ...]:
+    """The text search configurations the stored claims are indexed with (PostgreSQL): the
+    default's and their languages'. A query whose language is not given is stemmed in each
+    of these only: on an English-only archive, every configuration made searches for common
+    words several times slower. One index probe per language stored
+    (ix_claims_language_created_at)."""
+    stored = session.scalars(
+        sa.text(
+            "WITH RECURSIVE stored(language) AS ("
+            " SELECT min(language) FROM claims"
+            " UNION ALL SELECT (SELECT min(language) FROM claims WHERE language > stored.language)"
+            " FROM stored WHERE stored.language IS NOT NULL)"
+            " SELECT language FROM stored WHERE language IS NOT NULL"
+        )
+    )
+    found = {languages.DEFAULT_CONFIG, *(languages.search_config(code) for code in stored)}
+    return tuple(sorted(found))
+
+
+def _tsquery(configs, text: str):
+    """plainto_tsquery of `text` in each configuration, or-ed: plain terms, no operators."""
+    arms = [sa.func.plainto_tsquery(sa.cast(config, REGCONFIG), text) for config in configs]
+    query = arms[0]
+    for arm in arms[1:]:
+        query = query.op("||")(arm)
+    return query
+
+
 def candidates(session, text: str, *, limit: int, among=None) -> list[tuple[int, float]]:
     """At most `limit` (claim id, share) of the claims sharing words with `text` (and meeting
     `among`, a condition on the claims table), those sharing the most first, then the newest;
@@ -163,8 +202,19 @@ def candidates(session, text: str, *, limit: int, among=None) -> list[tuple[int,
     words = candidate_terms(text)
     if not words:
         return []
-    newest = newest_with_each(session, words, among=among)
+    newest = newest_with_each(session, words, among=among, configs=matching_configs([text]))
     return sharing_most(words, newest, claims_total(session), limit=limit)
+
+
+def matching_configs(texts) -> tuple[str, ...]:
+    """The text search configurations that claim matching looks up the words of `texts` in:
+    each text's language's and the default's. A text whose language is unknown is looked up
+    as the default only: every configuration for each of 16 words would multiply the index
+    lookups of the commonest case."""
+    found = set()
+    for text in texts:
+        found.update(languages.query_configs(languages.detect(matchable(text)) or "en"))
+    return tuple(sorted(found))
 
 
 def claims_total(session) -> int:
@@ -198,9 +248,12 @@ def sharing_most(
 WORDS_PER_STATEMENT = 64
 
 
-def newest_with_each(session, words, *, among=None) -> dict[str, list[int]]:
+def newest_with_each(
+    session, words, *, among=None, configs=(languages.DEFAULT_CONFIG,)
+) -> dict[str, list[int]]:
     """For each word, the ids of its PER_TERM newest claims meeting `among`, newest first: what
-    `candidates` counts overlaps in, fetched once for every word of many texts (a batch)."""
+    `candidates` counts overlaps in, fetched once for every word of many texts (a batch). On
+    PostgreSQL a word is stemmed in each of `configs` (see languages.query_configs)."""
     words = sorted(set(words))
     dialect = session.get_bind().dialect.name
     frequency = _frequencies(session, words) if dialect == "postgresql" and words else {}
@@ -209,7 +262,8 @@ def newest_with_each(session, words, *, among=None) -> dict[str, list[int]]:
         arms = []
         for i, word in enumerate(words[start : start + WORDS_PER_STATEMENT]):
             common = frequency.get(word, 0.0) >= COMMON_FREQUENCY
-            arm = _newest_with(dialect, word, among, common=common).subquery(f"term_{i}")
+            arm = _newest_with(dialect, word, among, configs, common=common)
+            arm = arm.subquery(f"term_{i}")
             label = sa.literal(word, sa.String).label("word")
             arms.append(sa.select(label, arm.c.claim_id))
         for word, claim_id in session.execute(sa.union_all(*arms)):
@@ -219,10 +273,10 @@ def newest_with_each(session, words, *, among=None) -> dict[str, list[int]]:
     return found
 
 
-def _newest_with(dialect: str, word: str, among, *, common: bool):
+def _newest_with(dialect: str, word: str, among, configs, *, common: bool):
     claims = Claim.__table__
     if dialect == "postgresql":
-        tsquery = sa.func.plainto_tsquery("english", word)
+        tsquery = _tsquery(configs, word)
         stmt = sa.select(claims.c.id.label("claim_id")).where(
             sa.literal_column("claims.search_vector").op("@@")(tsquery)
         )

@@ -38,6 +38,9 @@ def drop_everything() -> None:
     metadata = sa.MetaData()
     metadata.reflect(bind=db.engine)
     metadata.drop_all(bind=db.engine)
+    if db.engine.dialect.name == "postgresql":  # functions the migrations created
+        with db.engine.begin() as connection:
+            connection.execute(sa.text("DROP FUNCTION IF EXISTS claim_search_config(text)"))
 
 
 @pytest.fixture(scope="session")

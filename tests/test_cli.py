@@ -3,7 +3,12 @@
 import json
 from pathlib import Path
 
-from factcheck.cli import seed_command, users_group
+import sqlalchemy as sa
+
+from factcheck.cli import detect_languages_command, seed_command, users_group
+from factcheck.extensions import db
+from factcheck.models import Article, Claim
+from tests.factories import create_claim
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -260,3 +265,27 @@ def test_import_claims_needs_a_known_user(app, tmp_path):
     path.write_text(json.dumps({"text": "A claim."}) + "\n")
     result = run(app, import_claims_command, str(path), "--user", "nobody")
     assert result.exit_code != 0 and "No user named 'nobody'" in result.output
+
+
+def test_detect_languages_fills_in_claims_and_articles_stored_without_one(app, client):
+    spanish = create_claim(client, text="El gobierno subió los impuestos un diez por ciento.")
+    short = create_claim(client, text="Obama")
+    article = client.post(
+        "/api/v1/articles",
+        json={"title": "Renten", "body": "Die Regierung hat die Renten um zehn Prozent gekürzt."},
+    ).json
+    with app.app_context():  # as rows stored before detection, or loaded in bulk, are
+        db.session.execute(sa.update(Claim).values(language=None, version=Claim.version + 1))
+        db.session.execute(sa.update(Article).values(language=None))
+        db.session.commit()
+    before = client.get(f"/api/v1/claims/{spanish['id']}")
+    assert before.json["language"] is None
+
+    result = run(app, detect_languages_command)
+    assert result.exit_code == 0, result.output
+    assert "languages detected: 1 claims, 1 articles" in result.output
+    after = client.get(f"/api/v1/claims/{spanish['id']}")
+    assert after.json["language"] == "es"
+    assert after.headers["ETag"] != before.headers["ETag"]  # a new version: caches see it
+    assert client.get(f"/api/v1/claims/{short['id']}").json["language"] is None
+    assert client.get(f"/api/v1/articles/{article['id']}").json["language"] == "de"

@@ -17,7 +17,13 @@ class ArticleIn(InputSchema):
     publisher = Text(200, allow_none=True)
     author = Text(200, allow_none=True)
     published_at = UtcDateTime(allow_none=True)
-    language = Language(allow_none=True)
+    language = Language(
+        allow_none=True,
+        metadata={
+            "description": "Detected from the body when not given on creation "
+            "(null when too short to tell); PostgreSQL stems it as that language"
+        },
+    )
     body = Text(MAX_BODY_CHARS, multiline=True, required=True)
 
 

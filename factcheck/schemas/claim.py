@@ -43,7 +43,13 @@ class ClaimIn(InputSchema):
         metadata={"description": "Offset just past the claim's last character"},
     )
     appearance_url = HttpUrl(allow_none=True)
-    language = Language(allow_none=True)
+    language = Language(
+        allow_none=True,
+        metadata={
+            "description": "Detected from the claim's text when not given on creation "
+            "(null when too short to tell); PostgreSQL stems it as that language"
+        },
+    )
     check_worthiness = ma.fields.Float(
         allow_none=True, allow_nan=False, validate=validate.Range(min=0, max=1)
     )

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from sqlalchemy.exc import IntegrityError
 
-from factcheck import policy
+from factcheck import languages, policy
 from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, User
@@ -80,6 +80,8 @@ class Ingested:
 def ingest(data: dict, actor: User, *, extract: bool = False) -> Ingested:
     """Store an article; with `extract`, its extracted claims too, in the same transaction."""
     data = {**data, "content_hash": content_hash(data["body"])}
+    if not data.get("language"):
+        data["language"] = languages.detect(data["body"])
     _refuse_duplicate(data, actor)
     article = Article(**data, submitted_by_id=actor.id)
     db.session.add(article)

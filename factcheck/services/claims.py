@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from factcheck import policy, search
+from factcheck import languages, policy, search
 from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, ClaimTag, User
@@ -142,6 +142,8 @@ def create(data: dict, actor: User) -> Claim:
         actor, data.get("article_id"), data.get("span_start"), data.get("span_end")
     )
     tags = data.pop("tags", [])
+    if not data.get("language"):
+        data["language"] = languages.detect(data["text"])
     claim = Claim(**data, status="submitted", submitted_by_id=actor.id)
     claim.tags = tags
     db.session.add(claim)
@@ -240,15 +242,16 @@ def purge(claim_id: int, actor: User) -> None:
     db.session.flush()
 
 
-def by_relevance(stmt, query: str, *, every_match: bool = False):
+def by_relevance(stmt, query: str, *, every_match: bool = False, language: str | None = None):
     """Restrict `stmt` (a select of Claim, with all its filters) to the full-text matches of
     `query` that search.ranked ranks (the newest RELEVANCE_POOL, or `every_match` for lists in
     another order), with their relevance.
 
+    `language`: the language the list is filtered to, which the query's words are stemmed as.
     Returns the statement and the sort to page it by; a query without words matches nothing.
     """
     pool = None if every_match else search.RELEVANCE_POOL
-    found = search.ranked(db.session, query, among=stmt.whereclause, pool=pool)
+    found = search.ranked(db.session, query, among=stmt.whereclause, pool=pool, language=language)
     if found is None:
         return stmt.where(sa.false()), SORTS["-created_at"]
     stmt = stmt.add_columns(found.c.relevance).join(found, found.c.claim_id == Claim.id)
@@ -274,7 +277,8 @@ def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -
     if "created_before" in filters:
         stmt = stmt.where(Claim.created_at < filters["created_before"])
     if "q" in filters:  # last: the search ranks only claims that pass every other filter
-        stmt, relevance = by_relevance(stmt, filters["q"], every_match=bool(filters.get("sort")))
+        every, language = bool(filters.get("sort")), filters.get("language")
+        stmt, relevance = by_relevance(stmt, filters["q"], every_match=every, language=language)
         sort = SORTS[filters["sort"]] if filters.get("sort") else relevance
     return paginate(
         db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor, rows=True

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from factcheck import extraction
+from factcheck import extraction, languages
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, User
 from factcheck.services import history
@@ -35,7 +35,7 @@ def add_claims_from(article: Article, actor: User) -> ArticleExtraction:
                 article=article,
                 span_start=item.start,
                 span_end=item.end,
-                language=article.language,
+                language=article.language or languages.detect(item.text),
                 check_worthiness=item.score,
                 status="submitted",
                 submitted_by_id=actor.id,

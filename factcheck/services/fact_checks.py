@@ -50,7 +50,7 @@ def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:
         if field in filters:
             stmt = stmt.where(getattr(Claim, field) == filters[field])
     if "q" in filters:  # last: the search ranks only what passes the other filters
-        stmt, sort = claims.by_relevance(stmt, filters["q"])
+        stmt, sort = claims.by_relevance(stmt, filters["q"], language=filters.get("language"))
     return paginate(
         db.session, stmt, sort=sort, id_column=Claim.id, limit=limit, cursor=cursor, rows=True
     )
@@ -102,7 +102,9 @@ def search_like_google(params: dict, organisation: Organisation) -> Page:
         since = datetime.now(UTC) - timedelta(days=params["max_age_days"])
         stmt = stmt.where(sa.func.coalesce(Claim.corrected_at, Claim.published_at) >= since)
     if "query" in params:  # last: the search ranks only what passes the other filters
-        stmt, sort = claims.by_relevance(stmt, params["query"])
+        stmt, sort = claims.by_relevance(
+            stmt, params["query"], language=params.get("language_code")
+        )
     return paginate(
         db.session, stmt, sort=sort, id_column=Claim.id,
         limit=params["page_size"], cursor=params.get("page_token"), rows=True,

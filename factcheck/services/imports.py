@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
-from factcheck import claimreview
+from factcheck import claimreview, languages
 from factcheck.errors import InvalidInput
 from factcheck.extensions import db
 from factcheck.models import Claim, ExternalReview, Source, User, Verdict
@@ -114,7 +114,8 @@ def _claim_fields(review) -> dict:
         "claim_date": review.claim_date if isinstance(review.claim_date, date) else None,
         # Other publishers' markup is data: only http(s) links are kept (no javascript:, file:).
         "appearance_url": next((u for u in review.appearance_urls if is_http_url(u)), None),
-        "language": review.language,
+        # The markup's inLanguage, else the language the claim is written in.
+        "language": review.language or languages.detect(review.claim_reviewed),
     }
 
 

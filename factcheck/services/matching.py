@@ -100,8 +100,9 @@ class BatchDuplicates:
         among = claims.visible(sa.select(Claim), actor).whereclause
         self.words = [search.candidate_terms(text) for text in texts]
         self.newest = search.newest_with_each(
-            db.session, {w for ws in self.words for w in ws}, among=among
-        )
+            db.session, {w for ws in self.words for w in ws}, among=among,
+            configs=search.matching_configs(texts),
+        )  # fmt: skip
         self.total = search.claims_total(db.session)
         wanted = {
             claim_id
