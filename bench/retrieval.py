@@ -18,8 +18,12 @@ DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tw
 4. prints MAP@5, P@1, recall@5 and the share of tweets answered with nothing for both, the
    precision and recall of the "already checked" alert (the first answer scoring at least
    DUPLICATE_SCORE without contradicting the tweet), and the product's latency;
-5. changes each gold verified claim once per trap (negation, number, antonym) and counts how
+5. counts the languages the detector gives the verified claims' texts (all English);
+6. changes each gold verified claim once per trap (negation, number, antonym) and counts how
    often the changed text is still answered as the same claim.
+
+The markup says `inLanguage: en`, as Snopes' does; `--detect-language` leaves it out, so the
+importer detects each claim's language and the figures include its errors.
 
 The tweets of a split are only ever read here: tuning looks at `--split train`; `--split dev`
 is reported once per change.
@@ -32,7 +36,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +71,14 @@ def read_verified_claims(data_dir: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def claim_review(vclaim: dict) -> dict:
+def detected_languages(vclaims: list[dict]) -> Counter:
+    """How many verified claims the detector puts in each language (None: too unsure)."""
+    from factcheck import languages
+
+    return Counter(languages.detect(v["vclaim"]) for v in vclaims)
+
+
+def claim_review(vclaim: dict, *, language: str | None = "en") -> dict:
     """A verified claim as the ClaimReview markup Snopes publishes for it (the data has no
     rating, so every one is imported unrated; matching never reads the rating)."""
     slug = vclaim["vclaim_id"].removeprefix("vclaim-sno-")
@@ -78,7 +89,7 @@ def claim_review(vclaim: dict) -> dict:
         "headline": vclaim.get("title") or None,
         "author": {"@type": "Organization", "name": "Snopes", "url": "https://www.snopes.com"},
         "reviewRating": {"@type": "Rating", "alternateName": "Unrated"},
-        "inLanguage": "en",
+        "inLanguage": language,
     }
     if vclaim.get("date"):
         try:
@@ -134,7 +145,7 @@ def bm25_rankings(vclaims: list[dict], tweets: dict[str, str], fields=("vclaim",
 class Product:
     """The verified claims imported into a scratch database, asked through POST /claims/match."""
 
-    def __init__(self, vclaims: list[dict], database: str | None):
+    def __init__(self, vclaims: list[dict], database: str | None, *, language: str | None = "en"):
         from flask_migrate import upgrade
 
         from factcheck import create_app
@@ -164,7 +175,9 @@ class Product:
             for start in range(0, len(vclaims), IMPORT_CHUNK):
                 chunk = vclaims[start : start + IMPORT_CHUNK]
                 with transaction():
-                    report = imports.import_document([claim_review(v) for v in chunk], user)
+                    report = imports.import_document(
+                        [claim_review(v, language=language) for v in chunk], user
+                    )
                 for item in report.items:
                     if "claim_id" in item:
                         self.vclaim_of[item["claim_id"]] = chunk[item["index"]]["vclaim_id"]
@@ -231,6 +244,9 @@ def main(argv=None) -> int:
     parser.add_argument("--database", help="a scratch database URL (default: a SQLite file)")
     parser.add_argument("--baseline", choices=sorted(BASELINE_FIELDS), default="claim+title",
                         help="what BM25 indexes of each verified claim")  # fmt: skip
+    parser.add_argument("--detect-language", action="store_true",
+                        help="import the markup without inLanguage: the importer detects each "
+                             "claim's language, errors included")  # fmt: skip
     args = parser.parse_args(argv)
     if not (args.data_dir / "vclaims.jsonl").is_file():
         print(f"no vclaims.jsonl in {args.data_dir}", file=sys.stderr)
@@ -238,7 +254,8 @@ def main(argv=None) -> int:
     tweets, gold = read_split(args.data_dir, args.split)
     vclaims = read_verified_claims(args.data_dir)
     baseline = scores(bm25_rankings(vclaims, tweets, BASELINE_FIELDS[args.baseline]), gold)
-    product_under_test = Product(vclaims, args.database)
+    language = None if args.detect_language else "en"
+    product_under_test = Product(vclaims, args.database, language=language)
     rankings, top_scores, latencies = product_under_test.rankings(tweets)
     product = scores(rankings, gold)
     from factcheck.matching import DUPLICATE_SCORE
@@ -260,6 +277,10 @@ def main(argv=None) -> int:
           f"recall {sum(alerts) / len(gold):.3f}")  # fmt: skip
     print(f"POST /claims/match latency: p50 {statistics.median(latencies):.1f} ms, "
           f"p99 {p99:.1f} ms (in process, one request at a time)")  # fmt: skip
+    print("Language detected from each verified claim's text (all English): " + ", ".join(
+        f"{language or 'unknown'} {count / len(vclaims):.1%}"
+        for language, count in detected_languages(vclaims).most_common(6)
+    ))  # fmt: skip
     by_id = {v["vclaim_id"]: v for v in vclaims}
     traps = product_under_test.trap_test(by_id, {g for gs in gold.values() for g in gs})
     for kind, (total, still) in sorted(traps.items()):

@@ -67,3 +67,11 @@ def test_the_product_answers_through_the_api_and_its_traps_hold(tmp_path):
     assert len(latencies) == 2 and set(top_scores) <= set(TWEETS)
     traps = product.trap_test({v["vclaim_id"]: v for v in VCLAIMS}, {"vclaim-sno-minecraft"})
     assert traps["negation"] == (1, 0) and traps["number"] == (1, 0)
+
+
+def test_the_markup_says_english_unless_the_language_is_left_to_detection():
+    assert retrieval.claim_review(VCLAIMS[0])["inLanguage"] == "en"
+    assert "inLanguage" not in retrieval.claim_review(VCLAIMS[0], language=None)
+    detected = retrieval.detected_languages(VCLAIMS)
+    assert sum(detected.values()) == len(VCLAIMS)
+    assert set(detected) <= {"en", None} and detected["en"] >= 2  # too short to tell: None
