@@ -9,10 +9,12 @@ from factcheck.text_rules import CONTROL_MESSAGE, has_forbidden_characters
 from factcheck.urls import HTTP_URL_PATTERN, MAX_URL_LENGTH, is_http_url
 
 # factcheck.text_rules for the OpenAPI document: a visible character, no control characters.
-_LINE_PATTERN = r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$"
-_TEXT_PATTERN = (
-    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
-)
+# What a Text field accepts, as its documented pattern: a line (no control characters) or a
+# text (line breaks and tabs too), not blank; with trimming, ASCII whitespace around it.
+_LINE = r"[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*"
+_TEXT = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+_TRIMMED = " \t\n\r\x0b\x0c"
+_AROUND = r"[ \t\n\r\x0b\x0c]*"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
 
 
@@ -27,8 +29,9 @@ class Text(ma.fields.String):
     def __init__(self, max_length: int, *, multiline: bool = False, trim: bool = True, **kwargs):
         self.multiline = multiline
         self.trim = trim
+        around = _AROUND if trim else ""
         metadata = {
-            "pattern": _TEXT_PATTERN if multiline else _LINE_PATTERN,
+            "pattern": f"^{around}{_TEXT if multiline else _LINE}{around}$",
             **kwargs.pop("metadata", {}),
         }
         super().__init__(
@@ -37,12 +40,16 @@ class Text(ma.fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         value = super()._deserialize(value, attr, data, **kwargs)
+        if self.trim:  # ASCII whitespace first, as the pattern allows it around the value
+            value = value.strip(_TRIMMED)
+        # Then control characters and line breaks, wherever the pattern refuses them (str.strip
+        # would also take the control characters \x1c-\x1f off the ends).
+        if has_forbidden_characters(value, multiline=self.multiline):
+            raise ma.ValidationError(CONTROL_MESSAGE)
         if self.trim:
             value = value.strip()
         if not value.strip():
             raise ma.ValidationError("Must not be blank.")
-        if has_forbidden_characters(value, multiline=self.multiline):
-            raise ma.ValidationError(CONTROL_MESSAGE)
         return value
 
 
