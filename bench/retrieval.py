@@ -23,7 +23,8 @@ DATA_DIR holds `vclaims.jsonl` (the Snopes verified claims), `*_Queries.tsv` (tw
    often the changed text is still answered as the same claim.
 
 The markup says `inLanguage: en`, as Snopes' does; `--detect-language` leaves it out, so the
-importer detects each claim's language and the figures include its errors.
+importer detects each claim's language and the figures include its errors. `--semantic`
+turns semantic matching on (the `semantic` extra): the import then also encodes every claim.
 
 The tweets of a split are only ever read here: tuning looks at `--split train`; `--split dev`
 is reported once per change.
@@ -145,7 +146,14 @@ def bm25_rankings(vclaims: list[dict], tweets: dict[str, str], fields=("vclaim",
 class Product:
     """The verified claims imported into a scratch database, asked through POST /claims/match."""
 
-    def __init__(self, vclaims: list[dict], database: str | None, *, language: str | None = "en"):
+    def __init__(
+        self,
+        vclaims: list[dict],
+        database: str | None,
+        *,
+        language: str | None = "en",
+        semantic: bool = False,
+    ):
         from flask_migrate import upgrade
 
         from factcheck import create_app
@@ -163,6 +171,7 @@ class Product:
             SECRET_KEY = "retrieval-benchmark"
             RATELIMIT_ENABLED = False
             FACTCHECK_LOG_LEVEL = "WARNING"
+            FACTCHECK_SEMANTIC_MATCHING = semantic
 
         app = create_app(Settings)
         self.vclaim_of: dict[int, str] = {}
@@ -247,6 +256,16 @@ def main(argv=None) -> int:
     parser.add_argument("--detect-language", action="store_true",
                         help="import the markup without inLanguage: the importer detects each "
                              "claim's language, errors included")  # fmt: skip
+    parser.add_argument(
+        "--semantic",
+        action="store_true",
+        help="turn semantic matching on (needs the semantic extra)",
+    )
+    parser.add_argument(
+        "--semantic-weight",
+        type=float,
+        help="try another matcher.SEMANTIC_WEIGHT (tuning: train split only)",
+    )
     args = parser.parse_args(argv)
     if not (args.data_dir / "vclaims.jsonl").is_file():
         print(f"no vclaims.jsonl in {args.data_dir}", file=sys.stderr)
@@ -254,8 +273,12 @@ def main(argv=None) -> int:
     tweets, gold = read_split(args.data_dir, args.split)
     vclaims = read_verified_claims(args.data_dir)
     baseline = scores(bm25_rankings(vclaims, tweets, BASELINE_FIELDS[args.baseline]), gold)
+    if args.semantic_weight is not None:
+        from factcheck.matching import matcher
+
+        matcher.SEMANTIC_WEIGHT = args.semantic_weight
     language = None if args.detect_language else "en"
-    product_under_test = Product(vclaims, args.database, language=language)
+    product_under_test = Product(vclaims, args.database, language=language, semantic=args.semantic)
     rankings, top_scores, latencies = product_under_test.rankings(tweets)
     product = scores(rankings, gold)
     from factcheck.matching import DUPLICATE_SCORE
@@ -263,7 +286,8 @@ def main(argv=None) -> int:
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     print(f"CheckThat! 2022 2A English, {args.split}: {len(gold)} tweets, "
-          f"{len(vclaims):,} verified claims")  # fmt: skip
+          f"{len(vclaims):,} verified claims, semantic matching "
+          f"{'on' if args.semantic else 'off'}")  # fmt: skip
     print("| ranking | MAP@5 | P@1 | recall@5 | answered nothing |")
     print("|---|---:|---:|---:|---:|")
     for name, figures in (("POST /claims/match", product), (f"BM25 ({args.baseline})", baseline)):

@@ -29,6 +29,14 @@ def create_app(config: type[Config] | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    if app.config.get("FACTCHECK_SEMANTIC_MATCHING"):
+        from factcheck.matching import semantic
+
+        if not semantic.installed():  # refuse to start rather than match lexically unnoticed
+            raise RuntimeError(
+                "FACTCHECK_SEMANTIC_MATCHING is on but the semantic extra is not installed: "
+                "pip install -e '.[semantic]'"
+            )
 
     register_operations(app)
     register_extensions(app)

@@ -24,6 +24,7 @@ from factcheck import bounded_json, extraction
 from factcheck.claimreview import claimskg
 from factcheck.errors import DomainError
 from factcheck.extensions import db
+from factcheck.matching import semantic
 from factcheck.models import ROLES
 from factcheck.schemas.extraction import ExtractOut
 from factcheck.schemas.user import UserIn
@@ -31,6 +32,7 @@ from factcheck.services import (
     accounts,
     batches,
     documents,
+    embeddings,
     imports,
     language_detection,
     seeding,
@@ -280,6 +282,23 @@ def detect_languages_command() -> None:
     click.echo(f"languages detected: {detected['claims']} claims, {detected['articles']} articles")
 
 
+@click.group("embeddings")
+def embeddings_group() -> None:
+    """Sentence embeddings for semantic claim matching (FACTCHECK_SEMANTIC_MATCHING)."""
+
+
+@embeddings_group.command("refresh")
+@with_appcontext
+def refresh_embeddings() -> None:
+    """Encode every claim without an embedding of the current model (stored before semantic
+    matching was turned on, or loaded in SQL), 256 per transaction."""
+    if not semantic.installed():
+        raise click.ClickException(
+            "the semantic extra is not installed: pip install -e '.[semantic]'"
+        )
+    click.echo(f"{embeddings.refresh(db.session)} claim embeddings stored")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
@@ -288,3 +307,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(import_claims_command)
     app.cli.add_command(documents_group)
     app.cli.add_command(detect_languages_command)
+    app.cli.add_command(embeddings_group)

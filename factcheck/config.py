@@ -41,6 +41,15 @@ class Config:
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
     FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")
 
+    # Claim matching also compares sentence embeddings (the `semantic` extra; about 500 MB
+    # more per worker for PyTorch and the model): docs/publishing.md, "Semantic matching".
+    FACTCHECK_SEMANTIC_MATCHING = os.environ.get("FACTCHECK_SEMANTIC_MATCHING", "0").lower() in (
+        "1",
+        "true",
+        "yes",
+        "on",
+    )
+
     # Operations: logs, rate limits, CORS, proxies (see factcheck/observability.py, limits.py).
     FACTCHECK_LOG_LEVEL = os.environ.get("FACTCHECK_LOG_LEVEL", "INFO").upper()
     # Per token (or per IP address without one), and per IP address for anonymous requests;

@@ -79,3 +79,16 @@ def init_app(app: Flask) -> None:
         app.logger.warning("database unavailable: %s", error.__class__.__name__)
         body = problem(503, "The database is unavailable; retry shortly.", slug="unavailable")
         return problem_response(body, {"Retry-After": "1"})
+
+
+def upsert(session, model, *, key: str, update: tuple[str, ...]):
+    """An INSERT of `model` rows that updates `update` when a row with the same `key` exists,
+    in the session's own dialect (both speak ON CONFLICT)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(model)
+    return stmt.on_conflict_do_update(
+        index_elements=[key], set_={name: stmt.excluded[name] for name in update}
+    )

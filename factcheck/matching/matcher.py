@@ -19,6 +19,10 @@ DUPLICATE_SCORE: float = 0.6
 # How much the share of the query's rare words a candidate holds counts against its lexical
 # similarity, tuned on the CheckThat! 2022 2A training tweets (docs/publishing.md).
 SHARE_WEIGHT: float = 0.5
+# With semantic matching on, how much the cosine of the two texts' sentence embeddings counts
+# against the lexical score, tuned on the same training tweets; DUPLICATE_SCORE applies to
+# the blend unchanged, its precision measured there too (docs/publishing.md).
+SEMANTIC_WEIGHT: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ def rank(
     min_score: float = DEFAULT_MIN_SCORE,
     shares: Mapping[int, float] | None = None,
     contradictions: bool = False,
+    semantic: Mapping[int, float] | None = None,
 ) -> list[Match]:
     """Candidates scoring at least min_score, best first (ties by id). A candidate a trap fires
     on is left out, or with `contradictions` kept with the reasons ("contradicts", trap): the
@@ -68,6 +73,11 @@ def rank(
     found it weighed them), a candidate's score is SHARE_WEIGHT of its share plus the rest of
     its lexical similarity: a long post that repeats a short claim shares its rare words
     while their texts' overall similarity stays low.
+
+    With `semantic` (candidate id -> the cosine of its embedding with the query's), the score
+    is SEMANTIC_WEIGHT of that cosine plus the rest of the lexical score, the traps still
+    deciding what contradicts, and `min_score` applies to that blend; a candidate without a
+    cosine keeps its lexical score.
     """
     if limit <= 0:
         return []
@@ -78,11 +88,18 @@ def rank(
         value = score.lexical(q, c)
         if shares is not None:
             value = (1.0 - SHARE_WEIGHT) * value + SHARE_WEIGHT * shares.get(cand.id, 0.0)
-        if value <= 0.0 or value < min_score:
+        if value <= 0.0 or (semantic is None and value < min_score):
             continue
         judged, reasons = score.judged(q, c, value)
+        if judged <= 0.0 and not contradictions:
+            continue
         if judged > 0.0:
-            found.append(Match(cand.id, round(judged, 4), reasons))
-        elif contradictions:
-            found.append(Match(cand.id, round(value, 4), ("contradicts", reasons[1])))
+            match = Match(cand.id, judged, reasons)
+        else:
+            match = Match(cand.id, value, ("contradicts", reasons[1]))
+        if semantic is not None and cand.id in semantic:
+            blended = (1.0 - SEMANTIC_WEIGHT) * match.score + SEMANTIC_WEIGHT * semantic[cand.id]
+            match = Match(cand.id, blended, (*match.reasons, "semantic"))
+        if semantic is None or match.score >= min_score:
+            found.append(Match(match.id, round(match.score, 4), match.reasons))
     return heapq.nsmallest(limit, found, key=lambda m: (-m.score, m.id))

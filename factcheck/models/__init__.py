@@ -4,6 +4,7 @@ the people who review them and the history of that review."""
 from factcheck.models.article import Article
 from factcheck.models.claim import STATUSES, Claim, ClaimTag
 from factcheck.models.claim_document import ClaimDocument
+from factcheck.models.claim_embedding import ClaimEmbedding
 from factcheck.models.comment import Comment
 from factcheck.models.external_review import ExternalReview
 from factcheck.models.idempotency import IdempotencyRecord
@@ -24,6 +25,7 @@ __all__ = [
     "Claim",
     "ClaimTag",
     "ClaimDocument",
+    "ClaimEmbedding",
     "STANCES",
     "STATUSES",
     "Source",

@@ -176,7 +176,8 @@ class SimilarClaimOut(ma.Schema):
             "description": "`lexical`, and `numbers_agree` when both give figures that agree; "
             "or `contradicts` and the trap that found it (`negation`, `numbers_differ`, "
             "`antonym`): the claim states the opposite of the text, or other figures "
-            "(only in matches, never in likely_duplicates)"
+            "(only in matches, never in likely_duplicates); then `semantic` when the score "
+            "also weighs the texts' sentence embeddings (FACTCHECK_SEMANTIC_MATCHING)"
         },
     )
 

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from factcheck import jsonsafe
+from factcheck.database import upsert
 from factcheck.extensions import db
 from factcheck.models import Claim, ClaimDocument
 
@@ -204,16 +205,8 @@ def _store(session: so.Session, claim_ids: Iterable[int]) -> int:
 
 
 def _upsert(session: so.Session):
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(ClaimDocument)
-    changed = {
-        name: stmt.excluded[name]
-        for name in ("version", "shape", "body", "public_body", "search_body")
-    }
-    return stmt.on_conflict_do_update(index_elements=["claim_id"], set_=changed)
+    changed = ("version", "shape", "body", "public_body", "search_body")
+    return upsert(session, ClaimDocument, key="claim_id", update=changed)
 
 
 # -- keeping documents current: every flushed claim is rendered before the commit ----------

@@ -8,8 +8,10 @@ import sqlalchemy as sa
 
 from factcheck import matching, search
 from factcheck.extensions import db
+from factcheck.matching import semantic
+from factcheck.matching.query import matchable
 from factcheck.models import Claim, ExternalReview, User
-from factcheck.services import claims, fact_checks
+from factcheck.services import claims, embeddings, fact_checks
 
 # Full-text search narrows millions of claims to the hundred sharing most words, which the
 # matcher scores in a few milliseconds (tokenising a text it has not seen costs about 0.2 ms).
@@ -28,7 +30,15 @@ def _ranked(text: str, among, *, limit: int, headlines=False, **options) -> list
     `contradictions=True`, those that state the opposite, flagged)."""
     found = dict(search.candidates(db.session, text, limit=CANDIDATES, among=among))
     rows = _rows(set(found), headlines=headlines)
+    if embeddings.enabled():
+        (query,) = semantic.encode([matchable(text)])
+        options["semantic"] = _cosines(query, set(found))
     return _scored(text, found, rows, limit=limit, **options)
+
+
+def _cosines(query: bytes, claim_ids: set[int]) -> dict[int, float]:
+    """The cosine of each claim's stored embedding with the query's (those that have one)."""
+    return semantic.similarities(query, embeddings.vectors(db.session, claim_ids))
 
 
 def _rows(claim_ids: set[int], *, headlines: bool = False) -> dict[int, sa.Row]:
@@ -110,6 +120,10 @@ class BatchDuplicates:
             for claim_id, _ in search.sharing_most(words, self.newest, self.total, limit=CANDIDATES)
         }
         self.rows = _rows(wanted)
+        # Every text of the batch encoded at once, when semantic matching is on.
+        self.queries = (
+            semantic.encode([matchable(t) for t in texts]) if embeddings.enabled() else None
+        )
         self.created_with: dict[str, list[int]] = {}  # word -> the batch's claims holding it
 
     def of(self, index: int, text: str, *, limit: int = 5) -> list[Similar]:
@@ -124,7 +138,10 @@ class BatchDuplicates:
         shares = dict(search.sharing_most(words, newest, self.total, limit=CANDIDATES))
         # The batch's own claims can reorder the stored ones a little: read any not yet read.
         self.rows.update(_rows(set(shares) - self.rows.keys()))
-        return _scored(text, shares, self.rows, limit=limit, min_score=matching.DUPLICATE_SCORE)
+        options = {"min_score": matching.DUPLICATE_SCORE}
+        if self.queries is not None:  # the batch's own claims have no stored vector yet
+            options["semantic"] = _cosines(self.queries[index], set(shares))
+        return _scored(text, shares, self.rows, limit=limit, **options)
 
     def created_claim(self, index: int, claim: Claim) -> None:
         """A claim the batch stored: a candidate for the claims after it."""
