@@ -19,7 +19,10 @@ class Tag(Text):
     """Tags compare case-insensitively, so they are stored lower-case."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).lower()
+        lowered = super()._deserialize(value, attr, data, **kwargs).lower()
+        if len(lowered) > self.max_length:  # "İ" lower-cases to two characters
+            raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
+        return lowered
 
 
 class ClaimIn(InputSchema):

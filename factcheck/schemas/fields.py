@@ -29,6 +29,7 @@ class Text(ma.fields.String):
     def __init__(self, max_length: int, *, multiline: bool = False, trim: bool = True, **kwargs):
         self.multiline = multiline
         self.trim = trim
+        self.max_length = max_length
         around = _AROUND if trim else ""
         metadata = {
             "pattern": f"^{around}{_TEXT if multiline else _LINE}{around}$",
@@ -40,6 +41,9 @@ class Text(ma.fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         value = super()._deserialize(value, attr, data, **kwargs)
+        # The documented maxLength counts what was sent, the whitespace around it included.
+        if len(value) > self.max_length:
+            raise ma.ValidationError(f"Longer than maximum length {self.max_length}.")
         if self.trim:  # ASCII whitespace first, as the pattern allows it around the value
             value = value.strip(_TRIMMED)
         # Then control characters and line breaks, wherever the pattern refuses them (str.strip

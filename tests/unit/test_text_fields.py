@@ -1,5 +1,5 @@
-"""A Text field accepts exactly what its documented pattern accepts, so clients (and
-schemathesis) can trust the OpenAPI document."""
+"""A Text field accepts exactly what its documented pattern and maximum length accept, so
+clients (and schemathesis) can trust the OpenAPI document."""
 
 import re
 
@@ -23,14 +23,15 @@ CHARACTERS = st.sampled_from(
 )
 @given(value=st.lists(CHARACTERS, max_size=8).map("".join))
 def test_the_field_accepts_what_its_pattern_accepts(multiline, trim, value):
-    field = Text(200, multiline=multiline, trim=trim)
+    field = Text(5, multiline=multiline, trim=trim)
     pattern = re.compile(field.metadata["pattern"])
     try:
         field.deserialize(value)
         accepted = True
     except ma.ValidationError:
         accepted = False
-    assert accepted == bool(pattern.fullmatch(value)), repr(value)
+    documented = bool(pattern.fullmatch(value)) and len(value) <= 5
+    assert accepted == documented, repr(value)
 
 
 def test_a_single_line_may_end_with_a_line_break_that_is_trimmed_but_not_hold_one():
@@ -38,3 +39,11 @@ def test_a_single_line_may_end_with_a_line_break_that_is_trimmed_but_not_hold_on
     assert line.deserialize("  A title\n") == "A title"
     with pytest.raises(ma.ValidationError):
         line.deserialize("A title\nand more")
+
+
+def test_a_tag_that_lower_cases_longer_than_its_limit_is_refused():
+    from factcheck.schemas.claim import Tag
+
+    assert Tag(5).deserialize("ÉCO") == "éco"
+    with pytest.raises(ma.ValidationError):
+        Tag(5).deserialize("İİİ")  # six characters once lower-cased
