@@ -122,6 +122,8 @@ def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL
     if session.get_bind().dialect.name == "postgresql":
         # plainto_tsquery: plain terms, no operators, as FTS5 gets them below.
         configs = languages.query_configs(language) if language else configs_in_use(session)
+        # Claimants are indexed as written ('simple'): "Jones" is not stemmed to "jone" there.
+        configs = tuple(sorted({*configs, languages.UNSTEMMED_CONFIG}))
         tsquery = _tsquery(configs, " ".join(words))
         vector = sa.literal_column("claims.search_vector")
         stmt = sa.select(

@@ -117,3 +117,12 @@ def test_walking_the_id_index_and_the_full_text_index_find_the_same_claims(
     assert answers[0] == answers[1]
     assert answers[0][0] == sorted(made[-3:])
     assert set(answers[0][1]) <= set(made[-3:])
+
+
+def test_a_claimant_is_found_by_the_name_as_written(client):
+    """Claimants are indexed as written (PostgreSQL: 'simple'), not stemmed: a name ending in
+    -s is found by itself on every database, in any configuration the query is stemmed in."""
+    jones = create_claim(client, text="The bridge cost twice its budget.", claimant="Tom Jones")
+    assert ids(client, "/api/v1/claims?q=Jones") == [jones["id"]]
+    english = create_claim(client, text="Taxes rose.", claimant="Ann Davies", language="en")
+    assert ids(client, "/api/v1/claims?q=Davies&language=en") == [english["id"]]
