@@ -59,7 +59,7 @@ QUERY_STOP_WORDS = frozenset({
 # For the documentation of every `q` / `query` parameter.
 QUERY_LANGUAGE = (
     "Words only, the same on every database: a claim matches when its text, quote or claimant "
-    "holds every word (endings folded in text and quote: `rates` finds `rate`; on PostgreSQL "
+    "holds every word (endings folded: `rates` finds `rate`; on PostgreSQL "
     "in each claim's own language, and a language filter searches that language only; on "
     "SQLite English endings, and accents folded in every language: `chomage` finds "
     "`chômage`). "
@@ -122,8 +122,6 @@ def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL
     if session.get_bind().dialect.name == "postgresql":
         # plainto_tsquery: plain terms, no operators, as FTS5 gets them below.
         configs = languages.query_configs(language) if language else configs_in_use(session)
-        # Claimants are indexed as written ('simple'): "Jones" is not stemmed to "jone" there.
-        configs = tuple(sorted({*configs, languages.UNSTEMMED_CONFIG}))
         tsquery = _tsquery(configs, " ".join(words))
         vector = sa.literal_column("claims.search_vector")
         stmt = sa.select(

@@ -39,19 +39,21 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$
 """
 
+# The claimant too: a name is stemmed as the query's words are ("Jones" and "jone" alike), so
+# a query needs no configuration of its own for names.
 VECTOR = """
 ALTER TABLE claims ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector({config}, coalesce(text, '')), 'A')
     || setweight(to_tsvector({config}, coalesce(quote, '')), 'B')
-    || setweight(to_tsvector('simple', coalesce(claimant, '')), 'C')
+    || setweight(to_tsvector({claimant}, coalesce(claimant, '')), 'C')
 ) STORED
 """
 
 
-def _rebuild_vector(config: str) -> None:
+def _rebuild_vector(config: str, claimant: str) -> None:
     op.execute("DROP INDEX IF EXISTS ix_claims_search_vector")
     op.execute("ALTER TABLE claims DROP COLUMN search_vector")
-    op.execute(VECTOR.format(config=config))
+    op.execute(VECTOR.format(config=config, claimant=claimant))
     op.execute("CREATE INDEX ix_claims_search_vector ON claims USING gin (search_vector)")
 
 
@@ -61,11 +63,11 @@ def upgrade():
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(CONFIG_FUNCTION)
-    _rebuild_vector("claim_search_config(language)")
+    _rebuild_vector("claim_search_config(language)", "claim_search_config(language)")
 
 
 def downgrade():
     if op.get_bind().dialect.name != "postgresql":
         return
-    _rebuild_vector("'english'")
+    _rebuild_vector("'english'", "'simple'")  # as cc42f7ce9db3 made it
     op.execute("DROP FUNCTION claim_search_config(text)")

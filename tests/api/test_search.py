@@ -120,8 +120,8 @@ def test_walking_the_id_index_and_the_full_text_index_find_the_same_claims(
 
 
 def test_a_claimant_is_found_by_the_name_as_written(client):
-    """Claimants are indexed as written (PostgreSQL: 'simple'), not stemmed: a name ending in
-    -s is found by itself on every database, in any configuration the query is stemmed in."""
+    """A name ending in -s is found by itself on every database: PostgreSQL stems a claimant
+    as its claim's text, the same way it stems the query ("Jones" and "jone")."""
     jones = create_claim(client, text="The bridge cost twice its budget.", claimant="Tom Jones")
     assert ids(client, "/api/v1/claims?q=Jones") == [jones["id"]]
     english = create_claim(client, text="Taxes rose.", claimant="Ann Davies", language="en")
