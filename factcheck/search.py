@@ -3,13 +3,14 @@
 SQLite: an FTS5 table `claims_fts` (external content: the claims table), ranked by bm25.
 PostgreSQL: a generated `tsvector` column `claims.search_vector` with a GIN index, each claim
 stemmed in its own language (factcheck.languages.search_config), queried with plainto_tsquery
-in the query's language when it is known, else in every configuration, and ranked by ts_rank_cd.
+in the query's language when it is known, else in each configuration the stored claims use,
+and ranked by ts_rank_cd.
 Both are created and kept in sync by the migrations (triggers, generated columns), never by
 application code, so every write path, including bulk loads in SQL, stays searchable.
 
 The query language is the same on both (QUERY_LANGUAGE): words only, every word must match.
 SQLite stems every claim as English (porter) and folds accents; PostgreSQL stems each as its
-language, and a query whose language is not given is stemmed as each in turn.
+language.
 PostgreSQL's English configuration drops stop words that FTS5 indexes, so the words are picked
 here (the same stop words dropped for both) and handed to each engine as plain terms.
 
@@ -202,15 +203,19 @@ def candidates(session, text: str, *, limit: int, among=None) -> list[tuple[int,
     words = candidate_terms(text)
     if not words:
         return []
-    newest = newest_with_each(session, words, among=among, configs=matching_configs([text]))
+    configs = matching_configs(session, [text])
+    newest = newest_with_each(session, words, among=among, configs=configs)
     return sharing_most(words, newest, claims_total(session), limit=limit)
 
 
-def matching_configs(texts) -> tuple[str, ...]:
-    """The text search configurations that claim matching looks up the words of `texts` in:
-    each text's language's and the default's. A text whose language is unknown is looked up
-    as the default only: every configuration for each of 16 words would multiply the index
-    lookups of the commonest case."""
+def matching_configs(session, texts) -> tuple[str, ...]:
+    """The text search configurations that claim matching looks up the words of `texts` in
+    on PostgreSQL (none on SQLite, which has one index for every language): each text's
+    language's and the default's. A text whose language is unknown is looked up as the
+    default only: every configuration for each of 16 words would multiply the index lookups
+    of the commonest case."""
+    if session.get_bind().dialect.name != "postgresql":
+        return ()
     found = set()
     for text in texts:
         found.update(languages.query_configs(languages.detect(matchable(text)) or "en"))

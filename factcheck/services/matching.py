@@ -111,7 +111,7 @@ class BatchDuplicates:
         self.words = [search.candidate_terms(text) for text in texts]
         self.newest = search.newest_with_each(
             db.session, {w for ws in self.words for w in ws}, among=among,
-            configs=search.matching_configs(texts),
+            configs=search.matching_configs(db.session, texts),
         )  # fmt: skip
         self.total = search.claims_total(db.session)
         wanted = {
