@@ -30,15 +30,11 @@ def _ranked(text: str, among, *, limit: int, headlines=False, **options) -> list
     `contradictions=True`, those that state the opposite, flagged)."""
     found = dict(search.candidates(db.session, text, limit=CANDIDATES, among=among))
     rows = _rows(set(found), headlines=headlines)
-    if embeddings.enabled():
+    if found and embeddings.enabled():  # nothing to compare: no encoding
         (query,) = semantic.encode([matchable(text)])
-        options["semantic"] = _cosines(query, set(found))
+        vectors = embeddings.vectors(db.session, found)
+        options["semantic"] = semantic.similarities(query, vectors)
     return _scored(text, found, rows, limit=limit, **options)
-
-
-def _cosines(query: bytes, claim_ids: set[int]) -> dict[int, float]:
-    """The cosine of each claim's stored embedding with the query's (those that have one)."""
-    return semantic.similarities(query, embeddings.vectors(db.session, claim_ids))
 
 
 def _rows(claim_ids: set[int], *, headlines: bool = False) -> dict[int, sa.Row]:
@@ -120,10 +116,12 @@ class BatchDuplicates:
             for claim_id, _ in search.sharing_most(words, self.newest, self.total, limit=CANDIDATES)
         }
         self.rows = _rows(wanted)
-        # Every text of the batch encoded at once, when semantic matching is on.
-        self.queries = (
-            semantic.encode([matchable(t) for t in texts]) if embeddings.enabled() else None
-        )
+        # With semantic matching on: every text of the batch encoded at once, and the stored
+        # vectors of every candidate read at once (the batch's own claims have none yet).
+        self.queries = self.vectors = None
+        if embeddings.enabled():
+            self.queries = semantic.encode([matchable(t) for t in texts])
+            self.vectors = embeddings.vectors(db.session, wanted)
         self.created_with: dict[str, list[int]] = {}  # word -> the batch's claims holding it
 
     def of(self, index: int, text: str, *, limit: int = 5) -> list[Similar]:
@@ -137,10 +135,13 @@ class BatchDuplicates:
         }
         shares = dict(search.sharing_most(words, newest, self.total, limit=CANDIDATES))
         # The batch's own claims can reorder the stored ones a little: read any not yet read.
-        self.rows.update(_rows(set(shares) - self.rows.keys()))
+        unread = set(shares) - self.rows.keys()
+        self.rows.update(_rows(unread))
         options = {"min_score": matching.DUPLICATE_SCORE}
-        if self.queries is not None:  # the batch's own claims have no stored vector yet
-            options["semantic"] = _cosines(self.queries[index], set(shares))
+        if self.queries is not None:
+            self.vectors.update(embeddings.vectors(db.session, unread))
+            mine = {i: self.vectors[i] for i in shares if i in self.vectors}
+            options["semantic"] = semantic.similarities(self.queries[index], mine)
         return _scored(text, shares, self.rows, limit=limit, **options)
 
     def created_claim(self, index: int, claim: Claim) -> None:

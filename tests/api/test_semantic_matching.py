@@ -145,3 +145,28 @@ def test_the_real_model_finds_a_paraphrase(app_with, tokens):
     publish(client_as, text="A record number of people attended the March parade.")
     ranked = matched(client_as("editor"), "The jobless rate dropped to its lowest ever in March")
     assert ranked[0]["id"] == same["id"] and "semantic" in ranked[0]["reasons"]
+
+
+def test_a_batch_reads_its_candidates_vectors_once_and_finds_duplicates(semantic_app, tokens):
+    client = clients_of(semantic_app, tokens)("editor")
+    stored = client.post("/api/v1/claims", json={"text": "Unemployment numbers fell in March."})
+    statements = []
+    with semantic_app.app_context():
+        engine = db.engine
+
+        @sa.event.listens_for(engine, "before_cursor_execute")
+        def count(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        try:
+            batch = [{"text": f"Unemployment numbers fell in March, region {i}."} for i in range(5)]
+            response = client.post("/api/v1/claims:batch", json={"claims": batch})
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code in (200, 201, 207), response.json
+    items = response.json["items"]
+    assert all(
+        stored.json["id"] in [d["id"] for d in item["claim"]["likely_duplicates"]] for item in items
+    )
+    reads = [s for s in statements if "FROM claim_embeddings" in s]
+    assert len(reads) <= 2, reads  # the candidates' vectors, not one read per claim
