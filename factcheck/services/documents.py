@@ -28,6 +28,7 @@ from factcheck import jsonsafe
 from factcheck.database import upsert
 from factcheck.extensions import db
 from factcheck.models import Claim, ClaimDocument
+from factcheck.services import claim_changes
 
 # Bump when a field's rendering changes without a change of field names (a new format, say):
 # stored documents of the old shape then stop being served.
@@ -212,28 +213,11 @@ def _upsert(session: so.Session):
 # -- keeping documents current: every flushed claim is rendered before the commit ----------
 
 
-@sa.event.listens_for(so.Session, "after_flush")
-def _note_changed_claims(session, _context):
-    changed = [obj for obj in (*session.new, *session.dirty) if isinstance(obj, Claim)]
-    if changed:
-        session.info.setdefault(_STALE, set()).update(claim.id for claim in changed)
+def _changed_claims(session) -> list[int]:
+    return [obj.id for obj in (*session.new, *session.dirty) if isinstance(obj, Claim)]
 
 
-@sa.event.listens_for(so.Session, "before_commit")
-def _render_changed_claims(session):
-    # Savepoints (a batch's items) commit too: render once, when the whole transaction does.
-    if session.in_nested_transaction() or not session.info.get(_STALE):
-        return
-    session.flush()  # the last changes, and their versions, are in the database
-    _store(session, session.info.pop(_STALE))
-
-
-@sa.event.listens_for(so.Session, "after_transaction_end")
-def _forget_changed_claims(session, transaction):
-    # A rolled-back savepoint's claims are simply not found when rendering; a whole
-    # transaction's end (after the commit rendered them, or a rollback) forgets them all.
-    if transaction.parent is None:
-        session.info.pop(_STALE, None)
+claim_changes.before_commit(_STALE, _changed_claims, _store)
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from flask import current_app, has_app_context
 from factcheck.database import upsert
 from factcheck.matching import semantic
 from factcheck.models import Claim, ClaimEmbedding
+from factcheck.services import claim_changes
 from factcheck.unit_of_work import transaction
 
 _CHANGED = "factcheck.claims_with_new_text"
@@ -81,29 +82,16 @@ def refresh(session: so.Session) -> int:
 # -- keeping vectors current: every claim flushed with a new text is encoded before commit --
 
 
-@sa.event.listens_for(so.Session, "after_flush")
-def _note_new_texts(session, _context):
+def _claims_with_new_text(session) -> list[int]:
     if not enabled():
-        return
+        return []
     changed = [obj.id for obj in session.new if isinstance(obj, Claim)]
     changed += [
         obj.id
         for obj in session.dirty
         if isinstance(obj, Claim) and sa.inspect(obj).attrs.text.history.has_changes()
     ]
-    if changed:
-        session.info.setdefault(_CHANGED, set()).update(changed)
+    return changed
 
 
-@sa.event.listens_for(so.Session, "before_commit")
-def _encode_new_texts(session):
-    if session.in_nested_transaction() or not session.info.get(_CHANGED):
-        return
-    session.flush()
-    store(session, session.info.pop(_CHANGED))
-
-
-@sa.event.listens_for(so.Session, "after_transaction_end")
-def _forget_new_texts(session, transaction):
-    if transaction.parent is None:
-        session.info.pop(_CHANGED, None)
+claim_changes.before_commit(_CHANGED, _claims_with_new_text, store)
