@@ -41,7 +41,7 @@ class Config:
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
     FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")
 
-    # Claim matching also compares sentence embeddings (the `semantic` extra; about 500 MB
+    # Claim matching also compares sentence embeddings (the `semantic` extra; about 400 MB
     # more per worker for PyTorch and the model): docs/publishing.md, "Semantic matching".
     FACTCHECK_SEMANTIC_MATCHING = os.environ.get("FACTCHECK_SEMANTIC_MATCHING", "0").lower() in (
         "1",
