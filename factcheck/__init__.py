@@ -73,12 +73,18 @@ def _instance_secret(instance_path: str) -> str:
 
 
 def register_extensions(app: Flask) -> None:
-    from factcheck import database
+    from factcheck import database, queue
     from factcheck.extensions import db, migrate
-    from factcheck.services import documents  # noqa: F401 (its session hooks render claims)
+    from factcheck.services import (  # noqa: F401 (session hooks: documents render claims,
+        alerts,  # are the kinds of background job)
+        articles,  # the outbox turns their history into events; articles and alerts
+        documents,
+        outbox,
+    )
 
     db.init_app(app)
     database.init_app(app)
+    queue.init_app(app)
     migrate.init_app(app, db, render_as_batch=True, compare_type=True)
 
 

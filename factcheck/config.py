@@ -72,6 +72,33 @@ class Config:
     # 1, the client address in logs and rate limits comes from the proxy's header.
     FACTCHECK_TRUSTED_PROXIES = int(os.environ.get("FACTCHECK_TRUSTED_PROXIES", "0"))
 
+    # The job queue (factcheck/queue.py): unset runs jobs in each server process; redis://...
+    # shares them with `flask --app wsgi worker` processes on any machine.
+    FACTCHECK_QUEUE_URL = os.environ.get("FACTCHECK_QUEUE_URL", "")
+    FACTCHECK_QUEUE_NAMESPACE = os.environ.get("FACTCHECK_QUEUE_NAMESPACE", "factcheck")
+    # Worker threads of an embedded (in-server) worker.
+    FACTCHECK_QUEUE_THREADS = int(os.environ.get("FACTCHECK_QUEUE_THREADS", "2"))
+    # A Redis worker silent this long is presumed dead; its unfinished messages go to others.
+    FACTCHECK_QUEUE_HEARTBEAT_SECONDS = float(
+        os.environ.get("FACTCHECK_QUEUE_HEARTBEAT_SECONDS", "60")
+    )
+    # Every this many seconds each worker looks in the database for work overdue by more than
+    # the grace period (a lost message, a dead worker's lease run out) and sends it again.
+    FACTCHECK_QUEUE_SWEEP_SECONDS = float(os.environ.get("FACTCHECK_QUEUE_SWEEP_SECONDS", "5"))
+    FACTCHECK_QUEUE_SWEEP_GRACE_SECONDS = float(
+        os.environ.get("FACTCHECK_QUEUE_SWEEP_GRACE_SECONDS", "30")
+    )
+    # How long a worker holds a job or a delivery before another may take it over.
+    FACTCHECK_JOB_LEASE_SECONDS = float(os.environ.get("FACTCHECK_JOB_LEASE_SECONDS", "300"))
+    FACTCHECK_DELIVERY_LEASE_SECONDS = float(
+        os.environ.get("FACTCHECK_DELIVERY_LEASE_SECONDS", "60")
+    )
+    # Webhook URLs must resolve to public addresses (no loopback, private or link-local ones);
+    # 1 lifts that, for receivers on this machine in development and tests only.
+    FACTCHECK_WEBHOOKS_ALLOW_PRIVATE = os.environ.get(
+        "FACTCHECK_WEBHOOKS_ALLOW_PRIVATE", "0"
+    ).lower() in ("1", "true", "yes", "on")
+
     API_TITLE = "factcheck"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"
@@ -100,3 +127,6 @@ class TestingConfig(Config):
     # The test client's host is `localhost`: the local development default applies.
     FACTCHECK_PUBLIC_URL = None
     FACTCHECK_TRUSTED_HOSTS = ""
+    # Jobs run right after the commit that queued them, in the test's thread.
+    FACTCHECK_QUEUE_URL = "inline"
+    FACTCHECK_WEBHOOKS_ALLOW_PRIVATE = False

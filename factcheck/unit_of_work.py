@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask import Response, request
 from sqlalchemy.orm.exc import StaleDataError
 
+from factcheck import queue
 from factcheck.errors import PreconditionFailed
 from factcheck.extensions import db
 
@@ -49,6 +50,7 @@ def run_request(dispatch: Callable[[], object], make_response: Callable[[object]
             response = make_response(dispatch())
             if response.status_code < 400:
                 db.session.commit()
+                queue.run_committed(db.session)
             else:
                 db.session.rollback()
             return response
@@ -70,3 +72,4 @@ def transaction():
     except BaseException:
         db.session.rollback()
         raise
+    queue.run_committed(db.session)

@@ -10,10 +10,12 @@ from factcheck.api import (
     docs,
     extraction,
     fact_checks,
+    jobs,
     search,
     sources,
     users,
     verdicts,
+    webhooks,
 )
 from factcheck.api.converters import IdConverter, id_schema
 from factcheck.api.http import init_trusted_hosts, no_store_when_authenticated, security_headers
@@ -31,6 +33,8 @@ RESOURCE_BLUEPRINTS = (
     claimreview.blp,
     search.blp,
     users.blp,
+    webhooks.blp,
+    jobs.blp,
 )
 
 

@@ -8,6 +8,7 @@ from factcheck.api.http import (
     IF_NONE_MATCH,
     LINK_HEADER,
     LOCATION_HEADER,
+    accepted,
     created,
     errors,
     guarded,
@@ -20,7 +21,6 @@ from factcheck.api.idempotency import idempotent
 from factcheck.auth import current_user
 from factcheck.rest import Blueprint
 from factcheck.schemas.article import (
-    ArticleCreatedOut,
     ArticleCreateIn,
     ArticleOut,
     ArticlePage,
@@ -30,6 +30,7 @@ from factcheck.schemas.article import (
 from factcheck.schemas.claim import ClaimPage
 from factcheck.schemas.common import PageQuery
 from factcheck.schemas.extraction import ArticleExtractionOut
+from factcheck.schemas.job import JobOut
 from factcheck.services import articles, claims
 
 blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description="Articles")
@@ -48,14 +49,23 @@ class Articles(MethodView):
     @idempotent(blp)
     @guarded(blp, "submitter")
     @blp.arguments(ArticleCreateIn)
-    @blp.response(
-        201, ArticleCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER}
+    @blp.response(201, ArticleOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
+    @blp.alt_response(
+        202,
+        schema=JobOut,
+        description="Stored; its claims are being extracted by the job in the body",
+        headers={"Location": LOCATION_HEADER},
     )
     @errors(blp, 409)
     def post(self, data):
-        """Add an article (and with `extract`, its claims); the same URL or body twice is a 409"""
-        ingested = articles.ingest(data, current_user(), extract=data.pop("extract"))
-        return created(ingested, "articles.ArticleById", article_id=ingested.id)
+        """Add an article (with `extract`, queue the extraction of its claims); the same URL or
+        body twice is a 409"""
+        extract, actor = data.pop("extract"), current_user()
+        article = articles.ingest(data, actor)
+        if extract:
+            job = articles.queue_extraction(article, actor)
+            return accepted(JobOut().dump(job), "jobs.get_job", job_id=job.id)
+        return created(article, "articles.ArticleById", article_id=article.id)
 
 
 @blp.route("/<id:article_id>")

@@ -9,6 +9,7 @@ from flask import current_app, request, url_for
 from flask_smorest import Blueprint
 from werkzeug.exceptions import BadRequest
 
+from factcheck import jsonsafe
 from factcheck.auth import requires
 from factcheck.services.fact_checks import Organisation
 from factcheck.services.pagination import Page
@@ -231,6 +232,13 @@ def next_link(result: Page) -> dict:
 def page(result: Page):
     """The list envelope, with a Link header to the next page."""
     return {"items": result.items, "next_cursor": result.next_cursor}, next_link(result)
+
+
+def accepted(document: dict, endpoint: str, **values):
+    """A 202 answer: work queued, described by `document`, followed at its Location."""
+    response = json_text(jsonsafe.dumps(document), {"Location": url_of(endpoint, **values)})
+    response.status_code = 202
+    return response
 
 
 def json_text(text: str, headers: dict | None = None):

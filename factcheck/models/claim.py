@@ -108,6 +108,15 @@ class Claim(db.Model):
         lazy="raise",
     )
 
+    # Published fact-checks this claim repeats (repeat-claim alerts), best first.
+    matches: so.Mapped[list["ClaimMatch"]] = so.relationship(  # noqa: F821
+        foreign_keys="ClaimMatch.claim_id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(ClaimMatch.score.desc(), ClaimMatch.fact_check_id)",
+        lazy="selectin",
+    )
+
     __mapper_args__ = {"version_id_col": version}
 
     @property

@@ -7,7 +7,6 @@ from factcheck.schemas.common import (
     PatchSchema,
     page_schema,
 )
-from factcheck.schemas.extraction import ArticleExtractionOut
 from factcheck.schemas.fields import HttpUrl, Language, Text, UtcDateTime
 
 
@@ -30,7 +29,10 @@ class ArticleIn(InputSchema):
 class ArticleCreateIn(ArticleIn):
     extract = ma.fields.Boolean(
         load_default=False,
-        metadata={"description": "Also extract the article's claims and store them as submitted"},
+        metadata={
+            "description": "Also extract the article's claims in the background: the answer "
+            "is then 202 with the job doing it (GET /api/v1/jobs/{id})"
+        },
     )
 
 
@@ -65,12 +67,3 @@ class ArticleQuery(PageQuery):
 
 
 ArticlePage = page_schema(ArticleSummaryOut, "ArticlePage")
-
-
-class ArticleCreatedOut(ArticleOut):
-    extraction = ma.fields.Nested(
-        ArticleExtractionOut,
-        required=True,
-        allow_none=True,
-        metadata={"description": "The claims stored from the article when `extract` was true"},
-    )

@@ -75,6 +75,18 @@ class ClaimPatch(ClaimIn, PatchSchema):
     )
 
 
+class AlreadyCheckedOut(ma.Schema):
+    fact_check_id = ma.fields.Integer(required=True)
+    rating = ma.fields.String(required=True, validate=one_of(RATINGS))
+    url = ma.fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "The fact-check's page: the publisher's review for an "
+                  "imported one, /api/v1/fact-checks/{id} for ours"},
+    )  # fmt: skip
+    score = ma.fields.Float(required=True)
+
+
 class ClaimOut(ma.Schema):
     id = ma.fields.Integer(required=True)
     text = ma.fields.String(required=True)
@@ -94,6 +106,13 @@ class ClaimOut(ma.Schema):
     assignee_id = ma.fields.Integer(required=True, allow_none=True)
     current_verdict = ma.fields.Nested(VerdictOut, required=True, allow_none=True)
     sources = ma.fields.List(ma.fields.Nested(SourceOut), required=True)
+    already_checked = ma.fields.List(
+        ma.fields.Nested(AlreadyCheckedOut),
+        required=True,
+        attribute="matches",
+        metadata={"description": "Published fact-checks this claim repeats (repeat-claim "
+                  "alerts, matched in the background when the claim arrives), best first"},
+    )  # fmt: skip
     allowed_actions = ma.fields.Function(
         lambda claim: review.allowed_actions(claim, current_user()),
         required=True,
@@ -121,6 +140,10 @@ class ClaimQuery(PageQuery):
     language = Language()
     assignee_id = ma.fields.Integer(validate=validate.Range(min=1, max=2**63 - 1))
     unassigned = ma.fields.Boolean(metadata={"description": "Only claims nobody is assigned to"})
+    already_checked = ma.fields.Boolean(
+        metadata={"description": "Only claims that repeat a published fact-check (true) or "
+                  "that do not, as far as matching found (false)"}
+    )  # fmt: skip
     created_after = UtcDateTime()
     created_before = UtcDateTime()
     # Bounded so a full query string stays within the server's 8 KB request line.

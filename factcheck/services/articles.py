@@ -2,7 +2,6 @@
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -12,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from factcheck import languages, policy
 from factcheck.errors import Conflict, NotFound
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, User
-from factcheck.services import extraction, locks
+from factcheck.models import Article, Claim, Job, User
+from factcheck.services import extraction, jobs, locks
 from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
@@ -63,22 +62,8 @@ def _flush_unique(data: dict, actor: User, exclude_id: int | None = None) -> Non
         raise
 
 
-@dataclass(frozen=True)
-class Ingested:
-    """A new article and, when asked for, the claims extracted from it.
-
-    Reads through to the article's fields, so it serialises as the article plus `extraction`.
-    """
-
-    article: Article
-    extraction: "extraction.ArticleExtraction | None" = None
-
-    def __getattr__(self, name):
-        return getattr(self.article, name)
-
-
-def ingest(data: dict, actor: User, *, extract: bool = False) -> Ingested:
-    """Store an article; with `extract`, its extracted claims too, in the same transaction."""
+def ingest(data: dict, actor: User) -> Article:
+    """Store an article."""
     data = {**data, "content_hash": content_hash(data["body"])}
     if not data.get("language"):
         data["language"] = languages.detect(data["body"])
@@ -86,12 +71,31 @@ def ingest(data: dict, actor: User, *, extract: bool = False) -> Ingested:
     article = Article(**data, submitted_by_id=actor.id)
     db.session.add(article)
     _flush_unique(data, actor)
-    found = extraction.add_claims_from(article, actor) if extract else None
-    return Ingested(article, found)
+    return article
+
+
+def queue_extraction(article: Article, actor: User) -> Job:
+    """Extract the article's claims in the background (they are then matched, as every new
+    claim is): the job that does it."""
+    return jobs.create(db.session, "extract_article", {"article_id": article.id}, actor_id=actor.id)
+
+
+def _extract_step(session, job: Job, _step: int) -> None:
+    actor = session.get(User, job.created_by_id)
+    found = extract_claims(job.params["article_id"], actor)
+    job.result = {
+        "article_id": job.params["article_id"],
+        "claim_ids": [claim.id for claim in found.claims],
+        "created": found.created,
+        "skipped": found.skipped,
+    }
+
+
+jobs.STEPS["extract_article"] = _extract_step
 
 
 def create(data: dict, actor: User) -> Article:
-    return ingest(data, actor).article
+    return ingest(data, actor)
 
 
 def get(article_id: int, actor: User) -> Article:

@@ -9,7 +9,7 @@ import sqlalchemy.orm as so
 from factcheck import languages, policy, search
 from factcheck.errors import Conflict, InvalidInput, NotFound
 from factcheck.extensions import db
-from factcheck.models import Article, Claim, ClaimTag, User
+from factcheck.models import Article, Claim, ClaimMatch, ClaimTag, User
 from factcheck.services import documents, history, locks, workflow
 from factcheck.services.common import require_version
 from factcheck.services.pagination import Key, Page, Sort, paginate
@@ -267,6 +267,9 @@ def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -
             stmt = stmt.where(getattr(Claim, field) == filters[field])
     if filters.get("unassigned"):
         stmt = stmt.where(Claim.assignee_id.is_(None))
+    if "already_checked" in filters:
+        alerted = sa.exists().where(ClaimMatch.claim_id == Claim.id)
+        stmt = stmt.where(alerted if filters["already_checked"] else ~alerted)
     if "tag" in filters:
         # EXISTS lets the sorted claims index drive the page and stop after `limit` rows.
         stmt = stmt.where(

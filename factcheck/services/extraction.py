@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from factcheck import extraction, languages
 from factcheck.extensions import db
 from factcheck.models import Article, Claim, User
-from factcheck.services import history
+from factcheck.services import history, outbox
 
 
 @dataclass(frozen=True)
@@ -47,4 +47,11 @@ def add_claims_from(article: Article, actor: User) -> ArticleExtraction:
     db.session.flush()
     for claim in new:
         history.record(claim.id, actor, "extract", to_status="submitted")
+    data = {
+        "article": {"id": article.id, "url": outbox.public_url(f"/api/v1/articles/{article.id}")},
+        "claims": [outbox.claim_ref(claim.id, claim.status) for claim in claims],
+        "created": created,
+        "skipped": len(claims) - created,
+    }
+    outbox.emit(db.session, "article.extracted", f"article:{article.id}", data)
     return ArticleExtraction(claims, created, len(claims) - created)

@@ -13,7 +13,6 @@ def test_create_article_answers_201_with_location_and_etag(client):
     assert article["published_at"] == "2025-11-27T07:00:00+00:00"  # stored and served in UTC
     assert len(article["content_hash"]) == 64
     fetched = client.get(response.headers["Location"])
-    assert article.pop("extraction") is None  # only filled when asked to extract
     assert fetched.status_code == 200 and fetched.json == article
 
 

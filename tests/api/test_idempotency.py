@@ -61,6 +61,9 @@ def test_article_with_extraction_replays_once(client):
     payload = article_payload(body="Inflation rose to 5% in May, the bank said.", extract=True)
     first = client.post("/api/v1/articles", json=payload, headers=headers)
     again = client.post("/api/v1/articles", json=payload, headers=headers)
-    assert first.status_code == again.status_code == 201
+    assert first.status_code == again.status_code == 202  # the extraction job, queued once
     assert again.json == first.json
+    assert again.headers["Location"] == first.headers["Location"]
     assert len(client.get("/api/v1/articles").json["items"]) == 1
+    claims = client.get("/api/v1/claims").json["items"]
+    assert len({c["text"] for c in claims}) == len(claims) > 0

@@ -1,0 +1,119 @@
+"""Repeat-claim alerts: each new claim is matched in the background against the published
+fact-checks; those it repeats are stored on it (`already_checked`) and announced
+(`claim.matched`).
+
+A match is an alert at or above the matcher's DUPLICATE_SCORE (0.6) and without the
+`contradicts` reason: on the CheckThat! 2022 2A tweets the first answer at that score was the
+right fact-check for 124 of 125 training tweets and 48 of 48 dev tweets (docs/publishing.md).
+"""
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from factcheck import matching
+from factcheck.extensions import db
+from factcheck.models import Claim, ClaimMatch, Job, ReviewEvent
+from factcheck.services import claims, jobs, locks, outbox
+from factcheck.services import matching as claim_matching
+
+# Claims matched per step (one transaction each): the job's progress moves in these.
+PER_STEP = 20
+# At most this many fact-checks per alert, best first.
+MAX_ALERTS = 5
+
+
+def queue_matching(session: so.Session, claim_ids: list[int]) -> Job:
+    ids = sorted(set(claim_ids))
+    actor = session.scalar(
+        sa.select(ReviewEvent.actor_id)
+        .where(ReviewEvent.claim_id == ids[0])
+        .order_by(ReviewEvent.id.desc())
+        .limit(1)
+    )
+    return jobs.create(
+        session, "match_claims", {"claim_ids": ids}, actor_id=actor,
+        steps=jobs.steps_for(len(ids), PER_STEP),
+    )  # fmt: skip
+
+
+def alerted_to(session: so.Session, fact_check_ids: list[int]) -> list[int]:
+    """Claims holding an alert for one of these fact-checks."""
+    stmt = sa.select(ClaimMatch.claim_id).where(ClaimMatch.fact_check_id.in_(fact_check_ids))
+    return sorted(set(session.scalars(stmt)))
+
+
+def _found(claim: Claim) -> list[ClaimMatch]:
+    similar = claim_matching.checked_claims_like(claim.text, limit=MAX_ALERTS, exclude_id=claim.id)
+    strong = [
+        s for s in similar
+        if s.score >= matching.DUPLICATE_SCORE and "contradicts" not in s.reasons
+    ]  # fmt: skip
+    if not strong:
+        return []
+    from factcheck.services import fact_checks
+
+    shown = {c.id: c for c in db.session.scalars(
+        fact_checks.published_claims().where(Claim.id.in_([s.claim.id for s in strong]))
+    )}  # fmt: skip
+    return [
+        ClaimMatch(
+            fact_check_id=s.claim.id,
+            score=round(s.score, 4),
+            rating=shown[s.claim.id].published_verdict.rating,
+            url=_url_of(shown[s.claim.id]),
+        )
+        for s in strong
+        if s.claim.id in shown
+    ]
+
+
+def _url_of(fact_check: Claim) -> str:
+    """Where the fact-check is read: the publisher's review for an imported one, ours else."""
+    if fact_check.external_review is not None:
+        return fact_check.external_review.url
+    return outbox.public_url(f"/api/v1/fact-checks/{fact_check.id}")
+
+
+def as_alert(match: ClaimMatch) -> dict:
+    return {
+        "fact_check_id": match.fact_check_id,
+        "rating": match.rating,
+        "url": match.url,
+        "score": match.score,
+    }
+
+
+def _match_step(session: so.Session, job: Job, step: int) -> None:
+    ids = job.params["claim_ids"][step * PER_STEP : (step + 1) * PER_STEP]
+    alerted = job.result.get("already_checked", [])
+    subscriptions = outbox.active_subscriptions(session)
+    for claim_id in ids:
+        locks.for_update(Claim, claim_id)
+        claim = session.get(Claim, claim_id, populate_existing=True)
+        if claim is None or claim.deleted_at is not None:
+            continue
+        found = _found(claim)
+        before = [(m.fact_check_id, m.score, m.rating, m.url) for m in claim.matches]
+        after = [(m.fact_check_id, m.score, m.rating, m.url) for m in found]
+        if before == after:
+            continue
+        claim.matches = []  # flushed away first: the new rows may have the same keys
+        session.flush()
+        claim.matches = found
+        claims.touch(claim)
+        session.flush()
+        if found:
+            alerted.append(claim_id)
+            data = {
+                "claim": outbox.claim_ref(claim_id, claim.status),
+                "already_checked": [as_alert(m) for m in found],
+            }
+            outbox.emit(session, "claim.matched", f"claim:{claim_id}", data, subscriptions)
+    job.result = {
+        "claims": len(job.params["claim_ids"]),
+        "matched": min(len(job.params["claim_ids"]), (step + 1) * PER_STEP),
+        "already_checked": alerted,
+    }
+
+
+jobs.STEPS["match_claims"] = _match_step
