@@ -299,7 +299,34 @@ def refresh_embeddings() -> None:
     click.echo(f"{embeddings.refresh(db.session)} claim embeddings stored")
 
 
+@click.command("worker")
+@click.option("--threads", default=4, show_default=True, help="Jobs run at once.")
+@with_appcontext
+def worker_command(threads: int) -> None:
+    """Run background jobs (webhook deliveries, extraction, matching) until SIGTERM or SIGINT.
+
+    With FACTCHECK_QUEUE_URL=redis://... any number of these, on any machines, share the work;
+    without it the servers run jobs themselves and a worker only sweeps up overdue work.
+    """
+    import signal
+    import threading
+
+    from factcheck import queue
+
+    current = queue.current()
+    if current.mode == "inline":
+        raise click.UsageError("FACTCHECK_QUEUE_URL=inline runs jobs in the caller; no worker.")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    worker = current.work(threads=threads)
+    click.echo(f"factcheck worker: {threads} threads on the {current.mode} queue", err=True)
+    stop.wait()
+    worker.stop()
+
+
 def register_commands(app: Flask) -> None:
+    app.cli.add_command(worker_command)
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(users_group)

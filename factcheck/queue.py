@@ -101,7 +101,11 @@ class Queue:
     def work(self, *, threads: int) -> dramatiq.Worker:
         """Consume this app's queue with `threads` threads, and sweep the database for work a
         broker lost, in the background; returns the running worker."""
-        worker = dramatiq.Worker(self.broker, queues={QUEUE_NAME}, worker_threads=threads)
+        # An idle consumer polls Redis at most every 100 ms (Dramatiq's default is 1 s): a
+        # webhook goes out about a tenth of a second after its commit, not a second.
+        worker = dramatiq.Worker(
+            self.broker, queues={QUEUE_NAME}, worker_threads=threads, worker_timeout=100
+        )
         worker.start()
         threading.Thread(target=self._sweep_forever, name="factcheck-sweeper", daemon=True).start()
         return worker

@@ -118,8 +118,6 @@ def _data(type_: str, entry: ReviewEvent, claims: dict[int, Claim]) -> dict:
     data = {"claim": claim_ref(entry.claim_id, entry.to_status or claims[entry.claim_id].status)}
     if type_ == "claim.assigned":
         data["assignee_id"] = entry.changes["assignee_id"]["after"]
-    if type_ == "claim.submitted":
-        data["submitted_by_id"] = entry.actor_id
     if type_ == "verdict.proposed":
         verdict = claims[entry.claim_id].current_verdict
         data["verdict_id"] = verdict.id if verdict else None

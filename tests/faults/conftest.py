@@ -79,12 +79,10 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def gunicorn_server(app, database_url, tmp_path):
+def start_gunicorn(database_url: str, log: Path, **env_overrides) -> Server:
     """gunicorn with the project's settings and two workers, on a free loopback port, serving
-    the session's migrated test database."""
+    `database_url`; returns once every worker has booted and the app answers."""
     port = _free_port()
-    log = tmp_path / "gunicorn.log"
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -97,6 +95,7 @@ def gunicorn_server(app, database_url, tmp_path):
         "GUNICORN_MAX_REQUESTS": "0",
         "FACTCHECK_RATE_LIMIT": "100000 per minute",
         "PYTHONUNBUFFERED": "1",
+        **env_overrides,
     }
     command = [
         *(sys.executable, "-m", "gunicorn"),
@@ -105,28 +104,39 @@ def gunicorn_server(app, database_url, tmp_path):
     with open(log, "wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     server = Server(process, port, log)
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{server.log_text()}")
+        try:
+            # Ready when it answers and every worker has booted: the first worker may
+            # answer while the second is still importing the app.
+            answered = server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200
+            if answered and len(server.booted_workers()) >= WORKERS:
+                return server
+        except (OSError, http.client.HTTPException):
+            pass
+        if time.monotonic() > deadline:
+            stop(process)
+            pytest.fail(f"gunicorn did not answer in {START_TIMEOUT} s:\n{server.log_text()}")
+        time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(STOP_TIMEOUT)
+
+
+@pytest.fixture
+def gunicorn_server(app, database_url, tmp_path):
+    """gunicorn as start_gunicorn starts it, on the session's migrated test database."""
+    server = start_gunicorn(database_url, tmp_path / "gunicorn.log")
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"gunicorn exited with {process.returncode}:\n{server.log_text()}")
-            try:
-                # Ready when it answers and every worker has booted: the first worker may
-                # answer while the second is still importing the app.
-                answered = server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200
-                if answered and len(server.booted_workers()) >= WORKERS:
-                    break
-            except (OSError, http.client.HTTPException):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not answer in {START_TIMEOUT} s:\n{server.log_text()}")
-            time.sleep(0.1)
         yield server
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(STOP_TIMEOUT)
+        stop(server.process)
