@@ -3,7 +3,8 @@
 Three modes, chosen by FACTCHECK_QUEUE_URL:
 
 - unset (the embedded default): each server process runs its own Dramatiq worker threads on
-  an in-memory broker, started with its first request. Nothing else to run.
+  an in-memory broker, started with its first request. Nothing else to run. Jobs queued by a
+  CLI command wait in the database until a server's sweeper finds them.
 - `redis://host:6379/0`: servers only send; `flask --app wsgi worker` processes, on any
   number of machines, consume. Dramatiq's Redis broker acknowledges a message only once its
   job returned, and hands the messages of a worker that stopped heart-beating to another.
@@ -56,8 +57,7 @@ class Queue:
         else:
             self.broker = StubBroker()
         self.actors: dict[str, dramatiq.Actor] = {}
-        self._worker = None
-        self._worker_pid = None
+        self._worker_pid = None  # the process whose worker consumes `broker` (local mode)
         self._lock = threading.Lock()
 
     def register(self, fn: Callable, **options) -> None:
@@ -80,8 +80,10 @@ class Queue:
             if not delay_seconds:
                 self.actors[name].fn(*args)
             return
-        if self.mode == "local":
-            self.start_local_worker()
+        if self.mode == "local" and self._worker_pid != os.getpid():
+            # No worker in this process (a CLI command): the job waits in the database, where
+            # a server's sweeper finds it.
+            return
         options = {"delay": int(delay_seconds * 1000)} if delay_seconds else {}
         self.actors[name].send_with_options(args=args, **options)
 
@@ -93,10 +95,8 @@ class Queue:
         if self._worker_pid == os.getpid():
             return
         with self._lock:
-            if self._worker_pid == os.getpid():
-                return
-            self._worker = self.work(threads=self.app.config["FACTCHECK_QUEUE_THREADS"])
-            self._worker_pid = os.getpid()
+            if self._worker_pid != os.getpid():
+                self.work(threads=self.app.config["FACTCHECK_QUEUE_THREADS"])
 
     def work(self, *, threads: int) -> dramatiq.Worker:
         """Consume this app's queue with `threads` threads, and sweep the database for work a
@@ -108,6 +108,7 @@ class Queue:
         )
         worker.start()
         threading.Thread(target=self._sweep_forever, name="factcheck-sweeper", daemon=True).start()
+        self._worker_pid = os.getpid()
         return worker
 
     def _sweep_forever(self) -> None:

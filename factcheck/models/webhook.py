@@ -72,4 +72,4 @@ class WebhookDelivery(db.Model):
     delivered_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)
     created_at: so.Mapped[datetime] = so.mapped_column(UTCDateTime, default=utcnow)
 
-    event: so.Mapped["OutboxEvent"] = so.relationship(lazy="joined")  # noqa: F821
+    event: so.Mapped["OutboxEvent"] = so.relationship(lazy="selectin")  # noqa: F821

@@ -12,7 +12,7 @@ import sqlalchemy.orm as so
 
 from factcheck import matching
 from factcheck.extensions import db
-from factcheck.models import Claim, ClaimMatch, Job, ReviewEvent
+from factcheck.models import Claim, ClaimMatch, Job
 from factcheck.services import claims, jobs, locks, outbox
 from factcheck.services import matching as claim_matching
 
@@ -22,16 +22,11 @@ PER_STEP = 20
 MAX_ALERTS = 5
 
 
-def queue_matching(session: so.Session, claim_ids: list[int]) -> Job:
+def queue_matching(session: so.Session, claim_ids: list[int], actor_id: int | None) -> Job:
+    """Queue the matching of these claims, as a job of `actor_id` (who submitted them)."""
     ids = sorted(set(claim_ids))
-    actor = session.scalar(
-        sa.select(ReviewEvent.actor_id)
-        .where(ReviewEvent.claim_id == ids[0])
-        .order_by(ReviewEvent.id.desc())
-        .limit(1)
-    )
     return jobs.create(
-        session, "match_claims", {"claim_ids": ids}, actor_id=actor,
+        session, "match_claims", {"claim_ids": ids}, actor_id=actor_id,
         steps=jobs.steps_for(len(ids), PER_STEP),
     )  # fmt: skip
 

@@ -23,6 +23,7 @@ from standardwebhooks.webhooks import Webhook
 from factcheck import outbound, queue
 from factcheck.extensions import db
 from factcheck.models import OutboxEvent, WebhookDelivery, WebhookSubscription
+from factcheck.services import locks
 from factcheck.unit_of_work import transaction
 
 # Pause after the n-th failed attempt (n = 1, 2, ...): 5 s, 20 s, 80 s, 5 min, 21 min,
@@ -123,7 +124,8 @@ def attempt(delivery_id: int) -> None:
 
 def _record(delivery_id: int, attempt_no: int, answer: outbound.Answer) -> None:
     with transaction():
-        delivery = db.session.get(WebhookDelivery, delivery_id, with_for_update=True)
+        locks.for_update(WebhookDelivery, delivery_id)
+        delivery = db.session.get(WebhookDelivery, delivery_id, populate_existing=True)
         if delivery is None or delivery.attempts != attempt_no or delivery.status != "pending":
             return  # the lease ran out and another attempt has begun: it records its own
         now = _now()

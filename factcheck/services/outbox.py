@@ -138,7 +138,7 @@ def _emit_claim_events(session: so.Session, entry_ids: set[int]) -> None:
     if not typed:
         return
     claims = documents.load(sorted({entry.claim_id for entry, _ in typed}), session)
-    submitted, subscriptions = [], active_subscriptions(session)
+    submitted, subscriptions, actor_id = [], active_subscriptions(session), typed[0][0].actor_id
     corrected = [entry.claim_id for entry, t in typed if t == "fact_check.corrected"]
     if corrected:  # the claims alerted to them show the new rating once matched again
         submitted += alerts.alerted_to(session, corrected)
@@ -150,7 +150,7 @@ def _emit_claim_events(session: so.Session, entry_ids: set[int]) -> None:
         if type_ == "claim.submitted":
             submitted.append(entry.claim_id)
     if submitted:
-        alerts.queue_matching(session, submitted)
+        alerts.queue_matching(session, submitted, actor_id)
 
 
 claim_changes.before_commit(_RECORDED, _recorded, _emit_claim_events)

@@ -73,6 +73,33 @@ class Server:
         return [int(pid) for pid in re.findall(r"Booting worker with pid: (\d+)", self.log_text())]
 
 
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return inodes
+
+
+def owner_of_port(port: int, pids: list[int]) -> int:
+    """Which of `pids` has a TCP socket whose local port is `port` (the sender's side)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as fh:
+            for line in fh.readlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(fields[9])
+    for pid in pids:
+        if inodes & _socket_inodes(pid):
+            return pid
+    raise AssertionError(f"no worker holds local port {port}")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
