@@ -2,6 +2,7 @@
 of one worker (docs/events.md).
 
     .venv/bin/python bench/events.py [--database URL] [--events 200] [--backlog 1000]
+        [--matching-data ../shared/data/matching/ct2022-2a]
 
 Creates the tables in a scratch database (default: a temporary SQLite file; give a scratch
 PostgreSQL database with --database), subscribes a receiver on the loopback interface to
@@ -10,9 +11,15 @@ claim.submitted, and runs one `flask --app wsgi worker --threads 4` on Redis:
 1. latency: creates --events claims one at a time, 20 a second, each in its own transaction;
    each event's delay is the receiver's clock at arrival minus the event's timestamp (taken
    just before its transaction commits);
-2. throughput: stops the worker, creates --backlog claims (each queues a delivery and a
-   matching job), starts the worker again and times until every delivery has succeeded and
-   every job has finished: jobs per second of that one worker.
+2. deliveries per second: with the worker stopped, emits --backlog events at once (each of
+   its own claim, so none waits for another), starts the worker and divides them by the time
+   from its first attempt to its last delivery (the database's timestamps);
+3. matching jobs per second: with the subscription paused, creates --backlog claims one per
+   transaction (each queues a job matching it against the published fact-checks, as every
+   new claim does), and divides them likewise by the time from the first job's start to the
+   last one's end. With --matching-data, CheckThat! 2022 2A's verified claims are imported
+   first as published fact-checks and its dev tweets are the claims (otherwise there is
+   nothing to match against and the jobs only look).
 """
 
 import argparse
@@ -44,6 +51,7 @@ def main() -> None:
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/0")
     parser.add_argument("--events", type=int, default=200)
     parser.add_argument("--backlog", type=int, default=1000)
+    parser.add_argument("--matching-data", type=Path, help="CheckThat! 2022 2A directory")
     args = parser.parse_args()
     database = args.database or f"sqlite:///{tempfile.mkdtemp()}/events.db"
     env = {
@@ -56,8 +64,8 @@ def main() -> None:
     os.environ.update(env)  # before the configuration is read: this process and the worker's
     from factcheck import create_app
     from factcheck.extensions import db
-    from factcheck.models import Job, WebhookDelivery
-    from factcheck.services import accounts, claims, webhooks
+    from factcheck.models import Claim, ClaimMatch, Job, WebhookDelivery
+    from factcheck.services import accounts, claims, outbox, webhooks
     from factcheck.unit_of_work import transaction
     from tests.receiver import Receiver
 
@@ -80,10 +88,26 @@ def main() -> None:
         flask_migrate.upgrade(directory=str(ROOT / "migrations"))
         with transaction():
             user = accounts.create_user(f"bench-{uuid.uuid4().hex[:6]}", "editor")
-            webhooks.create({"url": receiver.url, "event_types": ["claim.submitted"]}, user)
+            subscription = webhooks.create(
+                {"url": receiver.url, "event_types": ["claim.submitted"]}, user
+            )
+
+        tweets = []
+        if args.matching_data:
+            from bench.retrieval import claim_review, read_split, read_verified_claims
+            from factcheck.services import imports
+
+            vclaims = read_verified_claims(args.matching_data)
+            for start in range(0, len(vclaims), 1000):
+                with transaction():
+                    chunk = [claim_review(v) for v in vclaims[start : start + 1000]]
+                    imports.import_document(chunk, user)
+            tweets = list(read_split(args.matching_data, "dev")[0].values())
 
         def create(n: int) -> None:
             text = f"Bench claim {n}: exports grew {n % 97}.{n % 7}% in region {n}."
+            if tweets and n >= args.events:
+                text = tweets[n % len(tweets)][:2000]
             with transaction():
                 claims.create({"text": text, "claimant": "Bench"}, user)
 
@@ -117,14 +141,38 @@ def main() -> None:
         ]
         stop_worker(worker)
 
-        for n in range(args.events, args.events + args.backlog):
-            create(n)
-        started = time.monotonic()
+        with transaction():  # a backlog of deliveries: one event per claim, sent in any order
+            for n in range(args.backlog):
+                data = {"claim": {"id": 10**9 + n, "url": "/", "status": "submitted"}}
+                outbox.emit(db.session, "claim.submitted", f"claim:{10**9 + n}", data)
         worker = start_worker()
         wait_settled(600)
-        elapsed = time.monotonic() - started
         stop_worker(worker)
-        jobs_done = 2 * args.backlog  # a delivery and a matching job per claim
+        first, last = db.session.execute(
+            sa.select(
+                sa.func.min(WebhookDelivery.last_attempt_at),
+                sa.func.max(WebhookDelivery.delivered_at),
+            ).where(WebhookDelivery.id > args.events)
+        ).one()
+        deliveries_per_second = args.backlog / (last - first).total_seconds()
+
+        with transaction():
+            webhooks.update(subscription.id, {"active": False})
+        for n in range(args.events, args.events + args.backlog):
+            create(n)
+        worker = start_worker()
+        wait_settled(600)
+        stop_worker(worker)
+        first, last, matched = db.session.execute(
+            sa.select(
+                sa.func.min(Job.started_at), sa.func.max(Job.finished_at), sa.func.count()
+            ).where(Job.kind == "match_claims", Job.id > args.events)
+        ).one()
+        jobs_per_second = matched / (last - first).total_seconds()
+        published = db.session.scalar(
+            sa.select(sa.func.count()).where(Claim.published_at.is_not(None))
+        )
+        alerted = db.session.scalar(sa.select(sa.func.count(sa.distinct(ClaimMatch.claim_id))))
 
     backend = sa.engine.make_url(database).get_backend_name()
     print(f"database {backend}, one worker with 4 threads, Redis queue")
@@ -133,9 +181,10 @@ def main() -> None:
         f"p50 {statistics.median(delays) * 1000:.0f} ms, "
         f"p99 {percentile(delays, 0.99) * 1000:.0f} ms"
     )
+    print(f"deliveries: {deliveries_per_second:.0f}/s ({args.backlog} queued at once)")
     print(
-        f"backlog of {args.backlog} claims: {jobs_done} jobs in {elapsed:.1f} s "
-        f"(including the worker's start) = {jobs_done / elapsed:.0f} jobs/s"
+        f"matching jobs: {jobs_per_second:.0f}/s ({matched} claims against {published} "
+        f"published fact-checks; {alerted} claims alerted)"
     )
 
 

@@ -7,7 +7,7 @@ import sqlalchemy.orm as so
 from factcheck.extensions import db
 from factcheck.models.types import BigId, UTCDateTime, utcnow
 
-JOB_KINDS = ("extract_article", "match_claims")
+JOB_KINDS = ("extract_article", "match_claims", "match_fact_checks")
 JOB_STATUSES = ("queued", "running", "succeeded", "failed")
 
 
@@ -25,7 +25,7 @@ class Job(db.Model):
     id: so.Mapped[int] = so.mapped_column(BigId, primary_key=True)
     kind: so.Mapped[str] = so.mapped_column(sa.String(40))
     status: so.Mapped[str] = so.mapped_column(sa.String(20), default="queued")
-    # What to work on: {"article_id": 3} or {"claim_ids": [...]}.
+    # What to work on: {"article_id": 3}, {"claim_ids": [...]} or {"fact_check_ids": [...]}.
     params: so.Mapped[dict[str, Any]] = so.mapped_column(sa.JSON)
     step: so.Mapped[int] = so.mapped_column(sa.Integer, default=0)
     steps: so.Mapped[int] = so.mapped_column(sa.Integer, default=1)

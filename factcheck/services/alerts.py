@@ -1,6 +1,7 @@
 """Repeat-claim alerts: each new claim is matched in the background against the published
 fact-checks; those it repeats are stored on it (`already_checked`) and announced
-(`claim.matched`).
+(`claim.matched`). A newly published fact-check looks the other way, for the claims still
+being worked on that repeat it; a corrected one has the claims alerted to it matched again.
 
 A match is an alert at or above the matcher's DUPLICATE_SCORE (0.6) and without the
 `contradicts` reason: on the CheckThat! 2022 2A tweets the first answer at that score was the
@@ -20,6 +21,8 @@ from factcheck.services import matching as claim_matching
 PER_STEP = 20
 # At most this many fact-checks per alert, best first.
 MAX_ALERTS = 5
+# A newly published fact-check looks for at most this many claims repeating it.
+REVERSE_CANDIDATES = 50
 
 
 def queue_matching(session: so.Session, claim_ids: list[int], actor_id: int | None) -> Job:
@@ -78,11 +81,11 @@ def as_alert(match: ClaimMatch) -> dict:
     }
 
 
-def _match_step(session: so.Session, job: Job, step: int) -> None:
-    ids = job.params["claim_ids"][step * PER_STEP : (step + 1) * PER_STEP]
-    alerted = job.result.get("already_checked", [])
-    subscriptions = outbox.active_subscriptions(session)
-    for claim_id in ids:
+def _rematch(session: so.Session, claim_ids: list[int]) -> list[int]:
+    """Match these claims again, store their alerts and announce the changed ones; the ids of
+    those now alerted."""
+    alerted, subscriptions = [], outbox.active_subscriptions(session)
+    for claim_id in claim_ids:
         locks.for_update(Claim, claim_id)
         claim = session.get(Claim, claim_id, populate_existing=True)
         if claim is None or claim.deleted_at is not None:
@@ -104,6 +107,12 @@ def _match_step(session: so.Session, job: Job, step: int) -> None:
                 "already_checked": [as_alert(m) for m in found],
             }
             outbox.emit(session, "claim.matched", f"claim:{claim_id}", data, subscriptions)
+    return alerted
+
+
+def _match_step(session: so.Session, job: Job, step: int) -> None:
+    ids = job.params["claim_ids"][step * PER_STEP : (step + 1) * PER_STEP]
+    alerted = job.result.get("already_checked", []) + _rematch(session, ids)
     job.result = {
         "claims": len(job.params["claim_ids"]),
         "matched": min(len(job.params["claim_ids"]), (step + 1) * PER_STEP),
@@ -111,4 +120,27 @@ def _match_step(session: so.Session, job: Job, step: int) -> None:
     }
 
 
+def queue_reverse_matching(session: so.Session, fact_check_ids: list[int], actor_id) -> Job:
+    """Queue the search for claims still being worked on that repeat these newly published
+    fact-checks: they get their alerts (and `claim.matched`) when the fact-check appears."""
+    return jobs.create(
+        session, "match_fact_checks", {"fact_check_ids": sorted(set(fact_check_ids))},
+        actor_id=actor_id,
+    )  # fmt: skip
+
+
+def _reverse_step(session: so.Session, job: Job, _step: int) -> None:
+    candidates: set[int] = set()
+    for fact_check_id in job.params["fact_check_ids"]:
+        fact_check = session.get(Claim, fact_check_id)
+        if fact_check is not None:
+            found = claim_matching.unpublished_claims_like(
+                fact_check.text, exclude_id=fact_check_id, limit=REVERSE_CANDIDATES
+            )
+            candidates.update(similar.claim.id for similar in found)
+    ids = sorted(candidates)
+    job.result = {"claim_ids": ids, "already_checked": _rematch(session, ids)}
+
+
 jobs.STEPS["match_claims"] = _match_step
+jobs.STEPS["match_fact_checks"] = _reverse_step

@@ -17,6 +17,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask import current_app
 from standardwebhooks.webhooks import Webhook
 
@@ -58,7 +59,7 @@ def _take(delivery_id: int):
     """Take the delivery's lease if it is due, unleased, its subscription active and nothing
     earlier of the same key pending; (attempt number, url, secret, uid, body) or None."""
     now = _now()
-    earlier = sa.orm.aliased(WebhookDelivery)
+    earlier = so.aliased(WebhookDelivery)
     lease = timedelta(seconds=current_app.config["FACTCHECK_DELIVERY_LEASE_SECONDS"])
     with transaction():
         taken = db.session.execute(

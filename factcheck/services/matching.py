@@ -80,6 +80,18 @@ def checked_claims_like(text: str, *, limit: int = 10, exclude_id: int | None = 
     return _ranked(text, stmt.whereclause, limit=limit, headlines=True, contradictions=True)
 
 
+def unpublished_claims_like(text: str, *, exclude_id: int, limit: int) -> list[Similar]:
+    """Claims not published (still being worked on, live) that state what `text` states, at
+    the duplicate score or above: those a new fact-check answers."""
+    among = sa.and_(
+        Claim.published_at.is_(None),
+        Claim.deleted_at.is_(None),
+        Claim.status != "rejected",
+        Claim.id != exclude_id,
+    )
+    return _ranked(text, among, limit=limit, min_score=matching.DUPLICATE_SCORE)
+
+
 def similar_to(claim_id: int, actor: User, *, limit: int = 10) -> list[Similar]:
     claim = claims.get(claim_id, actor)
     return checked_claims_like(claim.text, limit=limit, exclude_id=claim.id)

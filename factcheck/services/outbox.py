@@ -112,14 +112,19 @@ def _fact_check_data(claim: Claim) -> dict:
     }
 
 
-def _data(type_: str, entry: ReviewEvent, claims: dict[int, Claim]) -> dict:
+# Events whose data needs the whole claim (the fact-check, the proposed verdict); the others
+# need only its status.
+_WHOLE = ("fact_check.published", "fact_check.corrected", "verdict.proposed")
+
+
+def _data(type_: str, entry: ReviewEvent, whole: dict[int, Claim], status: str) -> dict:
     if type_.startswith("fact_check."):
-        return _fact_check_data(claims[entry.claim_id])
-    data = {"claim": claim_ref(entry.claim_id, entry.to_status or claims[entry.claim_id].status)}
+        return _fact_check_data(whole[entry.claim_id])
+    data = {"claim": claim_ref(entry.claim_id, entry.to_status or status)}
     if type_ == "claim.assigned":
         data["assignee_id"] = entry.changes["assignee_id"]["after"]
     if type_ == "verdict.proposed":
-        verdict = claims[entry.claim_id].current_verdict
+        verdict = whole[entry.claim_id].current_verdict
         data["verdict_id"] = verdict.id if verdict else None
     return data
 
@@ -137,20 +142,35 @@ def _emit_claim_events(session: so.Session, entry_ids: set[int]) -> None:
     typed = [(entry, t) for entry in entries for t in _claim_events(entry)]
     if not typed:
         return
-    claims = documents.load(sorted({entry.claim_id for entry, _ in typed}), session)
+    statuses = dict(
+        session.execute(
+            sa.select(Claim.id, Claim.status).where(
+                Claim.id.in_({entry.claim_id for entry, _ in typed})
+            )
+        ).all()
+    )
+    whole = documents.load(
+        sorted(
+            {entry.claim_id for entry, t in typed if t in _WHOLE and entry.claim_id in statuses}
+        ),
+        session,
+    )
     submitted, subscriptions, actor_id = [], active_subscriptions(session), typed[0][0].actor_id
     corrected = [entry.claim_id for entry, t in typed if t == "fact_check.corrected"]
     if corrected:  # the claims alerted to them show the new rating once matched again
         submitted += alerts.alerted_to(session, corrected)
     for entry, type_ in typed:
-        if entry.claim_id not in claims:  # purged in the same transaction
+        if entry.claim_id not in statuses:  # purged in the same transaction
             continue
-        data = _data(type_, entry, claims)
+        data = _data(type_, entry, whole, statuses[entry.claim_id])
         emit(session, type_, f"claim:{entry.claim_id}", data, subscriptions)
         if type_ == "claim.submitted":
             submitted.append(entry.claim_id)
     if submitted:
         alerts.queue_matching(session, submitted, actor_id)
+    published = [entry.claim_id for entry, t in typed if t == "fact_check.published"]
+    if published:
+        alerts.queue_reverse_matching(session, published, actor_id)
 
 
 claim_changes.before_commit(_RECORDED, _recorded, _emit_claim_events)

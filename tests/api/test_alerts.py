@@ -88,3 +88,18 @@ def test_jobs_are_shown_to_their_owner_and_editors_only(client_as):
     assert client_as("editor").get(location).status_code == 200
     assert client_as("reviewer").get(location).status_code == 404
     assert client_as("reviewer").get("/api/v1/jobs/999999").status_code == 404
+
+
+def test_a_new_fact_check_alerts_the_claims_already_waiting(client, client_as, loopback_allowed):
+    with Receiver() as receiver:
+        secret = subscribe(client, receiver.url, ["claim.matched"])["secret"]
+        waiting = create_claim(client, text=CHECKED)  # nothing published yet: no alert
+        assert client.get(f"/api/v1/claims/{waiting['id']}").json["already_checked"] == []
+        rejected = create_claim(client, text=CHECKED)
+        act(client, rejected["id"], "reject", note="Out of scope")
+        fact_check = publish(client_as, rating="false", text=CHECKED)
+        shown = client.get(f"/api/v1/claims/{waiting['id']}").json["already_checked"]
+        assert [a["fact_check_id"] for a in shown] == [fact_check["id"]]
+        assert client.get(f"/api/v1/claims/{rejected['id']}").json["already_checked"] == []
+        (event,) = receiver.verified(secret)
+        assert event["data"]["claim"]["id"] == waiting["id"]
