@@ -15,11 +15,12 @@ from factcheck.models import (
     Claim,
     ClaimDocument,
     ExternalReview,
+    OutboxEvent,
     ReviewEvent,
     Source,
     Verdict,
 )
-from factcheck.services import documents
+from factcheck.services import documents, outbox
 
 OPEN = ("submitted", "in_review")
 PAST_REVIEW = ("verdict_proposed", "approved", "published")
@@ -71,7 +72,28 @@ def violations() -> list[str]:
         .where(Article.deleted_at.is_not(None), Claim.deleted_at.is_(None))
     ).all()
     found += [f"live claim {c} inside deleted article {a}" for c, a in live_in_deleted]
-    return found + _document_violations(session)
+    return found + _document_violations(session) + _event_violations(session, events)
+
+
+def _event_violations(session, history) -> list[str]:
+    """The outbox holds exactly the events the committed history calls for, in its order (an
+    event exists if and only if its change committed); `claim.matched` comes from jobs."""
+    found = []
+    announced = defaultdict(list)
+    for key, type_ in session.execute(
+        sa.select(OutboxEvent.ordering_key, OutboxEvent.type)
+        .where(OutboxEvent.type != "claim.matched", OutboxEvent.ordering_key.like("claim:%"))
+        .order_by(OutboxEvent.id)
+    ):
+        announced[int(key.removeprefix("claim:"))].append(type_)
+    for claim_id in set(history) | set(announced):
+        expected = [t for entry in history.get(claim_id, []) for t in outbox.claim_events(entry)]
+        if announced.get(claim_id, []) != expected:
+            found.append(
+                f"claim {claim_id}: history calls for events {expected}, "
+                f"the outbox holds {announced.get(claim_id, [])}"
+            )
+    return found
 
 
 def _parsed(text: str | None):

@@ -87,7 +87,8 @@ def emit(
 # -- claim events, from the claim's history ------------------------------------------------
 
 
-def _claim_events(entry: ReviewEvent) -> list[str]:
+def claim_events(entry: ReviewEvent) -> list[str]:
+    """The event types a history entry calls for."""
     changes = entry.changes or {}
     if entry.action in ("create", "extract"):
         return ["claim.submitted"]
@@ -139,7 +140,7 @@ def _emit_claim_events(session: so.Session, entry_ids: set[int]) -> None:
     entries = session.scalars(
         sa.select(ReviewEvent).where(ReviewEvent.id.in_(entry_ids)).order_by(ReviewEvent.id)
     ).all()
-    typed = [(entry, t) for entry in entries for t in _claim_events(entry)]
+    typed = [(entry, t) for entry in entries for t in claim_events(entry)]
     if not typed:
         return
     statuses = dict(
