@@ -61,6 +61,8 @@ def server(app, database_url, tmp_path_factory):
         "FACTCHECK_MAX_BODY_BYTES": str(BODY_LIMIT),
         "FACTCHECK_RATE_LIMIT_ENABLED": "0",
         "GUNICORN_MAX_REQUESTS": "0",
+        # Background jobs run in the request: none outlives a test into the next one's tables.
+        "FACTCHECK_QUEUE_URL": "inline",
     }
     command = [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py")]
     with open(log, "wb") as out:

@@ -122,6 +122,9 @@ def start_gunicorn(database_url: str, log: Path, **env_overrides) -> Server:
         "GUNICORN_MAX_REQUESTS": "0",
         "FACTCHECK_RATE_LIMIT": "100000 per minute",
         "PYTHONUNBUFFERED": "1",
+        # Background jobs run in the request (a test of the queue says otherwise): none
+        # outlives a test into the next one's tables.
+        "FACTCHECK_QUEUE_URL": "inline",
         **env_overrides,
     }
     command = [
