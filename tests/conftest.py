@@ -99,6 +99,14 @@ def _empty_tables(request):
 
 
 @pytest.fixture
+def loopback_allowed(app):
+    """Webhooks may go to receivers on this machine (FACTCHECK_WEBHOOKS_ALLOW_PRIVATE)."""
+    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = True
+    yield
+    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = False
+
+
+@pytest.fixture
 def tokens(app) -> dict[str, str]:
     """A user of each role, named after it, with an API token: {"reviewer": "fct_..."}."""
     with app.app_context(), transaction():

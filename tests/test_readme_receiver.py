@@ -39,13 +39,6 @@ def _wait_listening(port: int) -> None:
     pytest.fail("the README receiver did not start")
 
 
-@pytest.fixture
-def loopback_allowed(app):
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = True
-    yield
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = False
-
-
 @pytest.mark.parametrize("right_secret", [True, False])
 def test_the_readme_receiver_verifies_deliveries(client, loopback_allowed, tmp_path, right_secret):
     assert len([line for line in receiver_code().splitlines() if line.strip()]) <= 12

@@ -1,21 +1,12 @@
 """Repeat-claim alerts: a new claim repeating a published fact-check says so (in the
 background; the tests' queue runs the matching job right after the claim is stored)."""
 
-import pytest
-
 from tests.api.helpers import act, publish
 from tests.api.test_webhooks import subscribe
 from tests.factories import create_claim
 from tests.receiver import Receiver
 
 CHECKED = "The unemployment rate fell to 3.2% in May 2024, the lowest since 1990."
-
-
-@pytest.fixture
-def loopback_allowed(app):
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = True
-    yield
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = False
 
 
 def test_a_repeated_claim_is_already_checked(client, client_as, loopback_allowed):

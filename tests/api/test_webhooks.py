@@ -10,7 +10,7 @@ from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from factcheck import tasks
 from factcheck.extensions import db
-from factcheck.models import OutboxEvent, User, WebhookDelivery
+from factcheck.models import EVENT_TYPES, OutboxEvent, User, WebhookDelivery
 from factcheck.services import claims, delivery
 from factcheck.unit_of_work import transaction
 from tests.api.helpers import act, publish
@@ -18,23 +18,7 @@ from tests.factories import claim_payload, create_claim
 from tests.receiver import Receiver
 from tests.test_app import assert_problem
 
-ALL_TYPES = [
-    "claim.submitted",
-    "claim.assigned",
-    "verdict.proposed",
-    "fact_check.published",
-    "fact_check.corrected",
-    "claim.deleted",
-    "article.extracted",
-    "claim.matched",
-]
-
-
-@pytest.fixture
-def loopback_allowed(app):
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = True
-    yield
-    app.config["FACTCHECK_WEBHOOKS_ALLOW_PRIVATE"] = False
+ALL_TYPES = list(EVENT_TYPES)
 
 
 @pytest.fixture
