@@ -61,7 +61,7 @@ class Articles(MethodView):
         """Add an article (with `extract`, queue the extraction of its claims); the same URL or
         body twice is a 409"""
         extract, actor = data.pop("extract"), current_user()
-        article = articles.ingest(data, actor)
+        article = articles.create(data, actor)
         if extract:
             job = articles.queue_extraction(article, actor)
             return accepted(JobOut().dump(job), "jobs.get_job", job_id=job.id)

@@ -1,3 +1,4 @@
+import json
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +42,4 @@ class OutboxEvent(db.Model):
 
     @property
     def payload(self) -> dict[str, Any]:
-        import json
-
         return json.loads(self.body)

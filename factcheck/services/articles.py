@@ -62,7 +62,7 @@ def _flush_unique(data: dict, actor: User, exclude_id: int | None = None) -> Non
         raise
 
 
-def ingest(data: dict, actor: User) -> Article:
+def create(data: dict, actor: User) -> Article:
     """Store an article."""
     data = {**data, "content_hash": content_hash(data["body"])}
     if not data.get("language"):
@@ -92,10 +92,6 @@ def _extract_step(session, job: Job, _step: int) -> None:
 
 
 jobs.STEPS["extract_article"] = _extract_step
-
-
-def create(data: dict, actor: User) -> Article:
-    return ingest(data, actor)
 
 
 def get(article_id: int, actor: User) -> Article:
