@@ -72,3 +72,12 @@ logconfig_dict = {
         "gunicorn.access": {"level": "INFO", "handlers": ["discard"], "propagate": False},
     },
 }
+
+
+def post_worker_init(worker):
+    """The embedded job queue (no FACTCHECK_QUEUE_URL): each worker starts its job threads and
+    sweeper when it boots, so a replacement for a killed worker takes over the dead one's
+    overdue jobs before any request reaches it."""
+    queue = getattr(worker.wsgi, "extensions", {}).get("factcheck.queue")
+    if queue is not None and queue.mode == "local":
+        queue.start_local_worker()

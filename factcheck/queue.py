@@ -3,7 +3,8 @@
 Three modes, chosen by FACTCHECK_QUEUE_URL:
 
 - unset (the embedded default): each server process runs its own Dramatiq worker threads on
-  an in-memory broker, started with its first request. Nothing else to run. Jobs queued by a
+  an in-memory broker, started when a gunicorn worker boots (gunicorn.conf.py), or with its
+  first request under another server. Nothing else to run. Jobs queued by a
   CLI command wait in the database until a server's sweeper finds them.
 - `redis://host:6379/0`: servers only send; `flask --app wsgi worker` processes, on any
   number of machines, consume. Dramatiq's Redis broker acknowledges a message only once its

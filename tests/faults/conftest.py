@@ -106,16 +106,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(database_url: str, log: Path, **env_overrides) -> Server:
-    """gunicorn with the project's settings and two workers, on a free loopback port, serving
-    `database_url`; returns once every worker has booted and the app answers."""
+def start_gunicorn(database_url: str, log: Path, *, workers: int = WORKERS, **env_overrides):
+    """gunicorn with the project's settings and `workers` workers, on a free loopback port,
+    serving `database_url`; returns once every worker has booted and the app answers."""
     port = _free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "HOST": HOST,
         "PORT": str(port),
-        "WEB_CONCURRENCY": str(WORKERS),
+        "WEB_CONCURRENCY": str(workers),
         "FACTCHECK_SECRET_KEY": secrets.token_urlsafe(32),
         # A recycled worker would look like one the outage killed; the clients' bursts and
         # retries are not what rate limits are for (the limiter stays in the path).
@@ -142,7 +142,7 @@ def start_gunicorn(database_url: str, log: Path, **env_overrides) -> Server:
             # Ready when it answers and every worker has booted: the first worker may
             # answer while the second is still importing the app.
             answered = server.request("GET", "/api/v1/openapi.json", timeout=2).status == 200
-            if answered and len(server.booted_workers()) >= WORKERS:
+            if answered and len(server.booted_workers()) >= workers:
                 return server
         except (OSError, http.client.HTTPException):
             pass

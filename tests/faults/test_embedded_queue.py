@@ -1,6 +1,7 @@
 """The embedded default, served as `make run` serves it: no Redis, no worker process. Each
 gunicorn worker runs jobs itself; a gunicorn worker killed in the middle of a delivery loses
-nothing (its replacement's sweeper sends the event again, with the same webhook-id)."""
+nothing (its replacement's sweeper, started when it boots, sends the event again, with the
+same webhook-id)."""
 
 import os
 import signal
@@ -28,7 +29,9 @@ def test_the_embedded_queue_runs_jobs_and_survives_a_killed_worker(
         "FACTCHECK_QUEUE_SWEEP_GRACE_SECONDS": "2",
     }
     with Receiver() as receiver:
-        server = start_gunicorn(database_url, tmp_path / "gunicorn.log", **env)
+        # One worker: after the kill only its replacement, which no request reaches, can
+        # send the event again.
+        server = start_gunicorn(database_url, tmp_path / "gunicorn.log", workers=1, **env)
         try:
             editor = tokens["editor"]
             made = server.request(
