@@ -1,15 +1,22 @@
-# factcheck: `make run` serves the API, `make test` runs the whole suite.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# factcheck: `make run` serves the API, `make demo` serves it with demo data, `make test` runs
+# the whole suite. Any Python from 3.11 on: PYTHON=python3.13 make run picks another one.
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test install install-dev migrate seed lint clean bench bench-matching
+.PHONY: run demo test install install-dev migrate seed lint lock clean bench bench-matching
 
-run: install migrate seed
+# Demo users and fact-checks only when asked: FACTCHECK_DEMO=1 (in the environment or .env).
+run: install migrate
+	@$(FLASK) seed --if-demo
+	@$(FLASK) config
 	@echo "Serving factcheck on http://$${HOST:-127.0.0.1}:$${PORT:-8000}/api/v1 (docs: /api/v1/docs)"
-	@echo "First admin token: $(FLASK) users create NAME --role admin   (or: $(FLASK) seed --print-tokens)"
+	@echo "First admin: $(FLASK) users create NAME --role admin   (prints its API token)"
 	$(BIN)/gunicorn wsgi:app
+
+demo:
+	FACTCHECK_DEMO=1 $(MAKE) run
 
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -18,15 +25,26 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "factcheck needs Python 3.11 or newer: PYTHON=python3.12 make ..."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Exact versions from the lock files (any Python from 3.11 on), then the project itself.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
+
+# Rewrites the lock files from pyproject.toml's ranges, for every Python from 3.11 on.
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.11 pyproject.toml
+lock: install-dev
+	$(LOCK) -o requirements.lock
+	$(LOCK) --extra dev -o requirements-dev.lock
 
 migrate: install
 	$(FLASK) db upgrade

@@ -2,11 +2,18 @@
 
 Every value can be overridden from the environment: PORT, HOST, WEB_CONCURRENCY,
 GUNICORN_TIMEOUT, GUNICORN_GRACEFUL_TIMEOUT, GUNICORN_KEEPALIVE, GUNICORN_MAX_REQUESTS,
-GUNICORN_MAX_REQUESTS_JITTER, FACTCHECK_LOG_LEVEL and FORWARDED_ALLOW_IPS (gunicorn's own).
+GUNICORN_MAX_REQUESTS_JITTER, FACTCHECK_LOG_LEVEL and FORWARDED_ALLOW_IPS (gunicorn's own),
+or from the `.env` file that wsgi.py reads, loaded here first so that PORT and HOST in it count.
 """
 
 import multiprocessing
 import os
+
+from flask.cli import load_dotenv
+from flask.helpers import get_load_dotenv
+
+if get_load_dotenv():
+    load_dotenv()
 
 
 def _int(name: str, default: int) -> int:

@@ -85,7 +85,9 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     database.init_app(app)
     queue.init_app(app)
-    migrate.init_app(app, db, render_as_batch=True, compare_type=True)
+    # The project's migrations/, found from any working folder (`flask db` and servers alike).
+    migrations = os.path.join(os.path.dirname(app.root_path), "migrations")
+    migrate.init_app(app, db, directory=migrations, render_as_batch=True, compare_type=True)
 
 
 def register_blueprints(app: Flask) -> None:

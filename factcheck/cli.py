@@ -1,6 +1,7 @@
 """Command-line tools, alongside Flask-Migrate's `db` group:
 
-flask --app wsgi seed [--path DIR] [--print-tokens]
+flask --app wsgi config [--check]
+flask --app wsgi seed [--path DIR] [--print-tokens] [--if-demo]
 flask --app wsgi extract PATH [--publisher NAME]
 flask --app wsgi users create NAME --role ROLE | token NAME | revoke NAME | list
 flask --app wsgi import-claimreview PATH... --user NAME
@@ -20,7 +21,7 @@ import marshmallow as ma
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from factcheck import bounded_json, extraction
+from factcheck import bounded_json, doctor, extraction
 from factcheck.claimreview import claimskg
 from factcheck.errors import DomainError
 from factcheck.extensions import db
@@ -41,10 +42,6 @@ from factcheck.unit_of_work import transaction
 
 users_group = AppGroup("users", help="Manage users and their API tokens.")
 documents_group = AppGroup("documents", help="The claims' stored read representations.")
-
-
-def default_seed_directory() -> Path:
-    return Path(current_app.root_path).parent / "seeds"
 
 
 def _unit_of_work(func):
@@ -72,19 +69,47 @@ def _unit_of_work(func):
 @click.option(
     "--print-tokens", is_flag=True, help="Issue a new token for each demo user and print it."
 )
+@click.option(
+    "--if-demo",
+    is_flag=True,
+    help="Only when FACTCHECK_DEMO is on (make run); print tokens when the users are new.",
+)
 @with_appcontext
 @_unit_of_work
-def seed_command(directory: Path | None, print_tokens: bool) -> None:
+def seed_command(directory: Path | None, print_tokens: bool, if_demo: bool) -> None:
     """Load the demo users, sample articles and claims; running it again adds nothing."""
-    report = seeding.load_directory(directory or default_seed_directory())
+    if if_demo and not current_app.config["FACTCHECK_DEMO"]:
+        return
+    report = seeding.load_directory(directory or seeding.default_directory())
     click.echo(
         f"Seeded {report.users_created} user(s), {report.articles_created} article(s) and "
         f"{report.claims_created} claim(s); {len(report.skipped)} already present."
     )
-    if print_tokens:
+    if if_demo and not report.users_created:
+        click.echo("Demo users exist already; new tokens: flask --app wsgi seed --print-tokens")
+    if print_tokens or (if_demo and report.users_created):
         for name in report.user_names:
             issued = accounts.issue_token(accounts.find_user(name), "demo")
             click.echo(f"{name}: {issued.secret}")
+
+
+@click.command("config")
+@click.option("--check", is_flag=True, help="Exit with status 1 if production lacks anything.")
+@with_appcontext
+def config_command(check: bool) -> None:
+    """Show the database, public URL, queue and limits in use, and what production lacks."""
+    found = doctor.report(current_app)
+    width = max(len(name) for name, _ in found.settings)
+    for name, value in found.settings:
+        click.echo(f"{name:<{width}}  {value}")
+    if not found.missing:
+        click.echo("Ready for production.")
+        return
+    click.echo(f"Not ready for production ({len(found.missing)}):")
+    for item in found.missing:
+        click.echo(f"  - {item}")
+    if check:
+        raise SystemExit(1)
 
 
 @click.command("extract")
@@ -327,6 +352,7 @@ def worker_command(threads: int) -> None:
 
 def register_commands(app: Flask) -> None:
     app.cli.add_command(worker_command)
+    app.cli.add_command(config_command)
     app.cli.add_command(seed_command)
     app.cli.add_command(extract_command)
     app.cli.add_command(users_group)

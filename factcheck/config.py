@@ -14,6 +14,10 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def _flag(name: str, default: str = "0") -> bool:
+    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
+
+
 class Config:
     SQLALCHEMY_DATABASE_URI = normalise_database_url(os.environ.get("DATABASE_URL", ""))
     # pre_ping replaces connections the database dropped (restart, idle timeout) before use.
@@ -43,12 +47,11 @@ class Config:
 
     # Claim matching also compares sentence embeddings (the `semantic` extra; about 400 MB
     # more per worker for PyTorch and the model): docs/publishing.md, "Semantic matching".
-    FACTCHECK_SEMANTIC_MATCHING = os.environ.get("FACTCHECK_SEMANTIC_MATCHING", "0").lower() in (
-        "1",
-        "true",
-        "yes",
-        "on",
-    )
+    FACTCHECK_SEMANTIC_MATCHING = _flag("FACTCHECK_SEMANTIC_MATCHING")
+
+    # `make run` loads the demo users and fact-checks (seeds/) only when this is on; `make demo`
+    # turns it on. Production starts empty.
+    FACTCHECK_DEMO = _flag("FACTCHECK_DEMO")
 
     # Operations: logs, rate limits, CORS, proxies (see factcheck/observability.py, limits.py).
     FACTCHECK_LOG_LEVEL = os.environ.get("FACTCHECK_LOG_LEVEL", "INFO").upper()
@@ -95,9 +98,7 @@ class Config:
     )
     # Webhook URLs must resolve to public addresses (no loopback, private or link-local ones);
     # 1 lifts that, for receivers on this machine in development and tests only.
-    FACTCHECK_WEBHOOKS_ALLOW_PRIVATE = os.environ.get(
-        "FACTCHECK_WEBHOOKS_ALLOW_PRIVATE", "0"
-    ).lower() in ("1", "true", "yes", "on")
+    FACTCHECK_WEBHOOKS_ALLOW_PRIVATE = _flag("FACTCHECK_WEBHOOKS_ALLOW_PRIVATE")
 
     API_TITLE = "factcheck"
     API_VERSION = "v1"
@@ -130,3 +131,4 @@ class TestingConfig(Config):
     # Jobs run right after the commit that queued them, in the test's thread.
     FACTCHECK_QUEUE_URL = "inline"
     FACTCHECK_WEBHOOKS_ALLOW_PRIVATE = False
+    FACTCHECK_DEMO = False

@@ -18,6 +18,9 @@ from factcheck.models import ROLES
 from factcheck.services import accounts
 from factcheck.unit_of_work import transaction
 
+# Servers and commands the tests start read no .env a developer keeps in the project folder.
+os.environ["FLASK_SKIP_DOTENV"] = "1"
+
 
 def _database_url(tmp_path_factory) -> str:
     url = os.environ.get("FACTCHECK_TEST_DATABASE_URL")

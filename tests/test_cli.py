@@ -5,7 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from factcheck.cli import detect_languages_command, seed_command, users_group
+from factcheck.cli import config_command, detect_languages_command, seed_command, users_group
 from factcheck.extensions import db
 from factcheck.models import Article, Claim
 from tests.factories import create_claim
@@ -289,3 +289,49 @@ def test_detect_languages_fills_in_claims_and_articles_stored_without_one(app, c
     assert after.headers["ETag"] != before.headers["ETag"]  # a new version: caches see it
     assert client.get(f"/api/v1/claims/{short['id']}").json["language"] is None
     assert client.get(f"/api/v1/articles/{article['id']}").json["language"] == "de"
+
+
+def test_seed_if_demo_loads_nothing_unless_demo_is_on(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "FACTCHECK_DEMO", False)
+    off = run(app, seed_command, "--if-demo")
+    assert off.exit_code == 0 and off.output == ""
+    assert client.get("/api/v1/fact-checks").json["items"] == []
+
+    monkeypatch.setitem(app.config, "FACTCHECK_DEMO", True)
+    first = run(app, seed_command, "--if-demo")
+    assert "Seeded 5 user(s)" in first.output
+    assert len([line for line in first.output.splitlines() if ": fct_" in line]) == 5
+    assert len(client.get("/api/v1/fact-checks").json["items"]) == 1
+    again = run(app, seed_command, "--if-demo")
+    assert "fct_" not in again.output and "Demo users exist already" in again.output
+
+
+def test_config_shows_what_production_lacks_and_check_fails_on_it(app):
+    result = run(app, config_command)
+    assert result.exit_code == 0, result.output
+    assert "schema up to date" in result.output
+    assert "Not ready for production" in result.output
+    for setting in ("FACTCHECK_PUBLIC_URL", "FACTCHECK_SECRET_KEY", "RATELIMIT_STORAGE_URI"):
+        assert f"  - {setting}:" in result.output
+    assert run(app, config_command, "--check").exit_code == 1
+
+
+def test_config_is_satisfied_by_a_production_setup(app, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_SECRET_KEY", "shared-between-servers")
+    monkeypatch.setitem(app.config, "FACTCHECK_PUBLIC_URL", "https://checks.example.org")
+    monkeypatch.setitem(app.config, "RATELIMIT_STORAGE_URI", "redis://:hidden@cache:6379/0")
+    sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    result = run(app, config_command, "--check")
+    assert "hidden" not in result.output and "redis://:***@cache:6379/0" in result.output
+    if sqlite:  # the one thing left: PostgreSQL
+        assert result.exit_code == 1 and result.output.count("  - ") == 1
+        assert "  - DATABASE_URL:" in result.output
+    else:
+        assert result.exit_code == 0 and "Ready for production." in result.output
+
+
+def test_config_names_demo_users_left_in_the_database(app):
+    run(app, seed_command)
+    result = run(app, config_command)
+    assert "5 demo users present" in result.output
+    assert "  - demo data:" in result.output

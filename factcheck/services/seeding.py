@@ -36,6 +36,18 @@ class SeedReport:
     skipped: list[str] = field(default_factory=list)
 
 
+def default_directory() -> Path:
+    """The project's seeds/ folder (beside the package in a checkout)."""
+    return Path(__file__).resolve().parents[2] / "seeds"
+
+
+def demo_user_names(directory: Path) -> list[str]:
+    users_file = directory / USERS_FILE
+    if not users_file.exists():
+        return []
+    return [entry["name"] for entry in json.loads(users_file.read_text(encoding="utf-8"))["users"]]
+
+
 def load_directory(directory: Path) -> SeedReport:
     report = SeedReport()
     users_file = directory / USERS_FILE
