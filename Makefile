@@ -26,7 +26,7 @@ install-dev: $(VENV)/.installed-dev
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-		{ echo "factcheck needs Python 3.11 or newer: PYTHON=python3.12 make ..."; exit 1; }
+		{ echo "$(PYTHON) is missing or older than 3.11: factcheck needs Python 3.11 or newer (PYTHON=python3.12 make ...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 # Exact versions from the lock files (any Python from 3.11 on), then the project itself.
