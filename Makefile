@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run demo test install install-dev migrate seed lint lock clean bench bench-matching
+.PHONY: run demo test install install-dev migrate seed lint lock docs clean bench bench-matching
 
 # Demo users and fact-checks only when asked: FACTCHECK_DEMO=1 (in the environment or .env).
 run: install migrate
@@ -56,8 +56,12 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The docs site (mkdocs-material, in the dev extra) into site/: no network needed to build or read.
+docs: install-dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
 clean:
-	rm -rf $(VENV) instance .pytest_cache
+	rm -rf $(VENV) instance .pytest_cache site
 
 # Benchmarks (not part of `make test`): gunicorn as `make run` serves it, against a bare Flask
 # app, on scratch PostgreSQL and SQLite databases; see docs/benchmarks.md.
