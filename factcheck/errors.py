@@ -65,6 +65,16 @@ class InvalidCursor(DomainError):
     slug = "invalid-cursor"
 
 
+# RFC 9110's names for the statuses Python renamed in 3.13, so that a problem's title is the same
+# on every Python the service runs on.
+_TITLES = {
+    413: ("Content Too Large", "Content is too large"),
+    414: ("URI Too Long", "URI is too long"),
+    416: ("Range Not Satisfiable", "Cannot satisfy request range"),
+    422: ("Unprocessable Content", ""),
+}
+
+
 def problem(
     status: int,
     detail: str | None = None,
@@ -73,11 +83,15 @@ def problem(
     errors: dict | None = None,
     **extra,
 ) -> dict:
+    title, description = _TITLES.get(status) or (
+        HTTPStatus(status).phrase,
+        HTTPStatus(status).description,
+    )
     body = {
         "type": f"urn:factcheck:problem:{slug}" if slug else "about:blank",
-        "title": HTTPStatus(status).phrase,
+        "title": title,
         "status": status,
-        "detail": detail or HTTPStatus(status).description,
+        "detail": detail or description,
     }
     if errors:
         body["errors"] = errors

@@ -12,7 +12,6 @@ gunicorn.conf.py selects SyncWorker; ThreadWorker is the same for `worker_class 
 import html
 import json
 import re
-from http import HTTPStatus
 
 from gunicorn import util
 from gunicorn.workers.gthread import ThreadWorker as GunicornThreadWorker
@@ -49,9 +48,10 @@ class _ErrorPage:
         page = bytes(self.data).decode("latin-1")
         message = _MESSAGE.search(page)
         detail = html.unescape(message.group(1)) if message else ""
-        body = json.dumps(problem(status, detail or None)).encode()
+        document = problem(status, detail or None)
+        body = json.dumps(document).encode()
         head = (
-            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+            f"HTTP/1.1 {status} {document['title']}\r\n"
             "Connection: close\r\n"
             f"Content-Type: {PROBLEM_CONTENT_TYPE}\r\n"
             "X-Content-Type-Options: nosniff\r\n"

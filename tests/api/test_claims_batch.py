@@ -66,7 +66,7 @@ def test_one_result_per_item_in_input_order(app, client_as):
     assert "text" in refused[7]["errors"]
     for item in refused.values():
         assert item["type"] == "urn:factcheck:problem:validation-error"
-        assert item["title"] == "Unprocessable Entity" and item["detail"]
+        assert item["title"] == "Unprocessable Content" and item["detail"]
         assert "claim" not in item
 
     listed = client.get("/api/v1/claims?sort=created_at").json["items"]
