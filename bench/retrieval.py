@@ -227,7 +227,7 @@ class Product:
         number changed, an antonym swapped), is sent as the text: (changed, still answered as
         the same claim: the gold at DUPLICATE_SCORE or above without `contradicts`)."""
         from factcheck.matching import DUPLICATE_SCORE
-        from factcheck.matching.evaluate import PERTURBATIONS
+        from tools.matching.evaluate import PERTURBATIONS
 
         result = {}
         for gold in sorted(golds):

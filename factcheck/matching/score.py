@@ -11,8 +11,8 @@ Each text becomes two sparse vectors:
 
 The score blends the two cosines. IDF comes from `idf.json` (document
 frequencies of stems in ~23,500 US political debate sentences, see
-`build_idf.py`); a stem it does not list counts as rare. Features are cached
-per text, so ranking the same candidates again is cheap.
+`tools/matching/build_idf.py`); a stem it does not list counts as rare.
+Features are cached per text, so ranking the same candidates again is cheap.
 """
 
 from __future__ import annotations

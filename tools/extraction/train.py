@@ -1,6 +1,6 @@
 """Train the check-worthiness model and write the shipped weights.
 
-    python -m factcheck.extraction.train DATA_DIR [--output PATH]
+    python -m tools.extraction.train DATA_DIR [--output PATH]
 
 DATA_DIR holds ``ct24/`` (CheckThat! 2024 English: the ``*train*.tsv`` file
 trains, a ``*dev*.tsv`` file is only reported, never tuned on) and
@@ -19,8 +19,9 @@ import random
 import sys
 from pathlib import Path
 
-from factcheck.extraction import datasets, metrics, model
+from factcheck.extraction import model
 from factcheck.extraction.features import N_FEATURES, featurize
+from tools.extraction import datasets, metrics
 
 FOLDS = 5
 SEED = 13

@@ -1,6 +1,6 @@
 """Throughput of extraction on one core.
 
-    python -m factcheck.extraction.bench [--seconds N] [ARTICLE ...]
+    python -m tools.extraction.bench [--seconds N] [ARTICLE ...]
 
 Without files, articles of about 4 KB are composed from built-in news-style
 paragraphs with varied names and figures, so no data set is needed.

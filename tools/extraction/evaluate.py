@@ -1,14 +1,14 @@
 """Measure extraction against labelled data; the data path is always an argument.
 
-python -m factcheck.extraction.evaluate checkworthiness PATH
+python -m tools.extraction.evaluate checkworthiness PATH
     CheckThat! 2024-style TSVs: F1, precision and recall of the positive
     class at the shipped threshold. CheckThat! 2019 debate TSVs: average
     precision per file and their mean (MAP).
-python -m factcheck.extraction.evaluate attribution POLNEAR_DIR
+python -m tools.extraction.evaluate attribution POLNEAR_DIR
     For each annotated content whose source contains a proper name: is at
     least half of it held by an extracted claim, and does such a claim name
     that source.
-python -m factcheck.extraction.evaluate seed ARTICLE EXPECTED_JSON
+python -m tools.extraction.evaluate seed ARTICLE EXPECTED_JSON
     The expectations of a seed article (exit status 1 when one is missed).
 """
 
@@ -20,8 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-from factcheck.extraction import datasets, metrics, model
+from factcheck.extraction import model
 from factcheck.extraction.claims import ExtractedClaim, candidates, extract
+from tools.extraction import datasets, metrics
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*[\w]")
 # Capitalised words that do not name anyone: titles, function words and

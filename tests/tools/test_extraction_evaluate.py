@@ -1,5 +1,5 @@
 from factcheck.extraction.claims import ExtractedClaim
-from factcheck.extraction.evaluate import _covering, _Vocabulary, same_source, source_names
+from tools.extraction.evaluate import _covering, _Vocabulary, same_source, source_names
 
 TEXTS = [
     "Protesters marched. Police said the protesters were calm. Trump said so. "

@@ -1,4 +1,4 @@
-from factcheck.matching import evaluate
+from tools.matching import evaluate
 
 CLEF_ROWS = [
     "1\tMOD\tGood evening.\tN/A\t-\t-",

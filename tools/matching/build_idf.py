@@ -1,6 +1,6 @@
-"""Derive the shipped IDF table (`idf.json`) from real text.
+"""Derive the shipped IDF table (`factcheck/matching/idf.json`) from real text.
 
-python -m factcheck.matching.build_idf DATA_DIR [--out PATH]
+python -m tools.matching.build_idf DATA_DIR [--out PATH]
 
 Reads DATA_DIR/checkworthiness/ct24/*.tsv (CheckThat! 2024 Task 1 English:
 ClaimBuster's US presidential debate sentences, 1960-2016) and, when present,
@@ -20,10 +20,13 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import factcheck.matching
 from factcheck.matching import numbers
 from factcheck.matching.text import is_content, raw_tokens
 
 MIN_DF = 2
+# The table the service reads (`factcheck.matching.score.idf_table`).
+SHIPPED_PATH = Path(factcheck.matching.__file__).with_name("idf.json")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -53,7 +56,7 @@ def document_frequencies(texts: Iterator[str]) -> tuple[int, Counter[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("idf.json"))
+    parser.add_argument("--out", type=Path, default=SHIPPED_PATH)
     args = parser.parse_args(argv)
     n, df = document_frequencies(documents(args.data_dir))
     if not n:

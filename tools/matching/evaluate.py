@@ -1,6 +1,6 @@
 """Measure claim matching on real pairs; the data path is always an argument.
 
-python -m factcheck.matching.evaluate PATH [PATH ...]
+python -m tools.matching.evaluate PATH [PATH ...]
 
 PATH may be
 * a CLEF-2018 CheckThat! Task 2 folder or file (TSV without header: line,

@@ -1,7 +1,7 @@
 import pytest
 
-from factcheck.extraction.datasets import read_clef2019, read_ct24
-from factcheck.extraction.metrics import average_precision, best_threshold, prf
+from tools.extraction.datasets import read_clef2019, read_ct24
+from tools.extraction.metrics import average_precision, best_threshold, prf
 
 
 def test_prf_of_the_positive_class():
