@@ -105,9 +105,7 @@ class Config:
     OPENAPI_VERSION = "3.0.3"
     # Every endpoint needs a bearer token unless it says otherwise (the public fact-checks).
     API_SPEC_OPTIONS = {"security": [{"bearerAuth": []}]}
-    OPENAPI_SWAGGER_UI_PATH = "docs"
-    # Swagger UI assets come from the installed swagger-ui-bundle package: the page works offline.
-    OPENAPI_SWAGGER_UI_URL = "/api/v1/docs/assets/"
+    # The docs page (/api/v1/docs) is factcheck/api/docs.py's, with assets served from here.
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
 

@@ -66,6 +66,7 @@ RETRY_AFTER_HEADER = {
 
 
 @blp.route("/healthz")
+@blp.doc(operationId="checkLiveness")
 @blp.doc(security=[])
 @blp.response(200, HealthOut)
 def healthz():
@@ -74,6 +75,7 @@ def healthz():
 
 
 @blp.route("/readyz")
+@blp.doc(operationId="checkReadiness")
 @blp.doc(security=[])
 @blp.response(200, ReadyOut)
 @blp.alt_response(

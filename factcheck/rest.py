@@ -2,7 +2,8 @@
 
 - every error, from Werkzeug, webargs or a service, is an RFC 9457 problem document;
 - unknown query parameters are rejected like unknown body fields;
-- request bodies must be JSON (415 otherwise) and pathological JSON is a 400, not a crash.
+- request bodies must be JSON (415 otherwise) and pathological JSON is a 400, not a crash;
+- the OpenAPI document spells a nullable nested schema as client generators read it.
 """
 
 import http
@@ -10,6 +11,7 @@ import http
 import flask
 import flask_smorest
 import marshmallow as ma
+from apispec.ext import marshmallow as apispec_marshmallow
 from flask_smorest.utils import prepare_response
 from webargs import core as webargs_core
 from webargs.flaskparser import FlaskParser, abort, is_json_request
@@ -92,8 +94,34 @@ def problem_response(body: dict, headers: dict | None = None) -> flask.Response:
     )
 
 
+class OpenAPIConverter(apispec_marshmallow.OpenAPIConverter):
+    """A nullable nested schema in OpenAPI 3.0 is `{"allOf": [{"$ref": ...}], "nullable": true}`.
+
+    apispec writes `{"anyOf": [{"type": "object", "nullable": true}, {"$ref": ...}]}`, whose
+    first branch is an empty object: generators type the field as that object (or as a union
+    with it), so a client reading `claim.current_verdict.rating` fails. OpenAPI 3.1's
+    `{"type": "null"}` would say it plainly, but the bundled Swagger UI (4.x) reads 3.0 only.
+    """
+
+    def field2nullable(self, field: ma.fields.Field, ret) -> dict:
+        if field.allow_none and (self.openapi_version.major, self.openapi_version.minor) == (3, 0):
+            if "$ref" in ret:
+                return {"allOf": [{"$ref": ret.pop("$ref")}], "nullable": True}
+            if "allOf" in ret:  # already wrapped, beside a description or another keyword
+                return {"nullable": True}
+        return super().field2nullable(field, ret)
+
+
+class MarshmallowPlugin(apispec_marshmallow.MarshmallowPlugin):
+    Converter = OpenAPIConverter
+
+
 class Api(flask_smorest.Api):
     ERROR_SCHEMA = ProblemSchema
+
+    def _init_spec(self, **kwargs):
+        kwargs.setdefault("marshmallow_plugin", MarshmallowPlugin())
+        super()._init_spec(**kwargs)
 
     def _register_error_handlers(self):
         self._app.register_error_handler(HTTPException, self.handle_http_exception)

@@ -1,5 +1,8 @@
 """The app factory, configuration, the error shape every failure shares, and the docs."""
 
+import json
+import re
+
 import pytest
 
 from factcheck import create_app
@@ -124,6 +127,32 @@ def test_docs_page_uses_only_local_assets(client):
         assert f"/api/v1/docs/assets/{asset}" in html
         response = client.get(f"/api/v1/docs/assets/{asset}")
         assert response.status_code == 200 and len(response.data) > 1000
+        response.close()
+
+
+def _swagger_ui_config(html: str) -> dict:
+    found = re.search(r"SwaggerUIBundle\((\{.*?\})\)", html, re.S)
+    assert found, html
+    return json.loads(found.group(1))
+
+
+def test_docs_page_never_calls_the_online_validator(client):
+    html = client.get("/api/v1/docs").get_data(as_text=True)
+    config = _swagger_ui_config(html)
+    assert config["validatorUrl"] == "none"
+    assert config["url"] == "/api/v1/openapi.json"
+    # and loads nothing from anywhere else
+    assert all(url.startswith("/") for url in re.findall(r'(?:src|href)="([^"]*)"', html))
+
+
+def test_docs_page_icon_and_the_site_icon_are_served_here(anonymous):
+    html = anonymous.get("/api/v1/docs").get_data(as_text=True)
+    icons = re.findall(r'<link rel="icon"[^>]*href="([^"]+)"', html)
+    assert icons and all(icon.startswith("/api/v1/docs/assets/") for icon in icons)
+    for url in [*icons, "/favicon.ico"]:
+        response = anonymous.get(url)
+        assert response.status_code == 200, url
+        assert response.content_type == "image/png" and response.data[:4] == b"\x89PNG", url
         response.close()
 
 

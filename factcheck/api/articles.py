@@ -38,6 +38,7 @@ blp = Blueprint("articles", __name__, url_prefix="/api/v1/articles", description
 
 @blp.route("")
 class Articles(MethodView):
+    @blp.doc(operationId="listArticles")
     @guarded(blp, "submitter")
     @blp.arguments(ArticleQuery, location="query")
     @blp.response(200, ArticlePage, headers={"Link": LINK_HEADER})
@@ -56,6 +57,7 @@ class Articles(MethodView):
         description="Stored; its claims are being extracted by the job in the body",
         headers={"Location": LOCATION_HEADER},
     )
+    @blp.doc(operationId="createArticle")
     @errors(blp, 409)
     def post(self, data):
         """Add an article (with `extract`, queue the extraction of its claims); the same URL or
@@ -70,6 +72,7 @@ class Articles(MethodView):
 
 @blp.route("/<id:article_id>")
 class ArticleById(MethodView):
+    @blp.doc(operationId="getArticle")
     @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
@@ -78,6 +81,7 @@ class ArticleById(MethodView):
         """Get an article"""
         return read(articles.get(article_id, current_user()))
 
+    @blp.doc(operationId="updateArticle")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.arguments(ArticlePatch)
@@ -90,6 +94,7 @@ class ArticleById(MethodView):
         )
         return with_etag(article)
 
+    @blp.doc(operationId="deleteArticle")
     @guarded(blp, "editor")
     @if_match(blp)
     @blp.response(204)
@@ -100,6 +105,7 @@ class ArticleById(MethodView):
 
 
 @blp.route("/<id:article_id>/restore", methods=["POST"])
+@blp.doc(operationId="restoreArticle")
 @guarded(blp, "admin")
 @if_match(blp)
 @blp.response(200, ArticleOut, headers={"ETag": ETAG_HEADER})
@@ -111,6 +117,7 @@ def restore_article(article_id, expected_version):
 
 
 @blp.route("/<id:article_id>/claims")
+@blp.doc(operationId="listArticleClaims")
 @guarded(blp, "submitter")
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
@@ -126,6 +133,7 @@ def article_claims(query, article_id):
 
 
 @blp.route("/<id:article_id>/extract", methods=["POST"])
+@blp.doc(operationId="extractArticleClaims")
 @guarded(blp, "submitter")
 @blp.response(200, ArticleExtractionOut)
 @errors(blp, 404)

@@ -26,6 +26,7 @@ def _json_ld(document: dict, headers: dict | None = None):
 
 
 @blp.route("/fact-checks/<id:claim_id>/claimreview")
+@blp.doc(operationId="getClaimReview")
 @blp.doc(security=[])
 @blp.response(200, CLAIM_REVIEW_DOC, content_type=JSON_LD)
 @errors(blp, 404)
@@ -35,6 +36,7 @@ def claim_review(claim_id):
 
 
 @blp.route("/feeds/claimreview")
+@blp.doc(operationId="getClaimReviewFeed")
 @blp.doc(security=[])
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, FEED_DOC, content_type=JSON_LD, headers={"Link": LINK_HEADER})
@@ -61,6 +63,7 @@ def claim_review_feed(query):
 
 
 @blp.route("/imports/claimreview", methods=["POST"])
+@blp.doc(operationId="importClaimReviews")
 @guarded(blp, "editor")
 @blp.doc(requestBody=IMPORT_BODY_DOC)
 @blp.response(200, ImportReportOut)

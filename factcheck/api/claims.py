@@ -43,6 +43,7 @@ blp = Blueprint("claims", __name__, url_prefix="/api/v1", description="Claims an
 
 @blp.route("/claims")
 class Claims(MethodView):
+    @blp.doc(operationId="listClaims")
     @guarded(blp, "submitter")
     @blp.arguments(ClaimQuery, location="query")
     @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})
@@ -53,6 +54,7 @@ class Claims(MethodView):
         found = claims.list_claims(query, user, limit=limit, cursor=cursor)
         return stored_claims.page(found, user)
 
+    @blp.doc(operationId="createClaim")
     @idempotent(blp)
     @guarded(blp, "submitter")
     @blp.arguments(ClaimIn)
@@ -68,6 +70,7 @@ class Claims(MethodView):
 
 
 @blp.route("/claims:batch", methods=["POST"])
+@blp.doc(operationId="createClaimBatch")
 @idempotent(blp)
 @guarded(blp, "submitter")
 @blp.arguments(ClaimBatchIn)
@@ -88,6 +91,7 @@ def create_batch(data):
 
 @blp.route("/claims/<id:claim_id>")
 class ClaimById(MethodView):
+    @blp.doc(operationId="getClaim")
     @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
@@ -102,6 +106,7 @@ class ClaimById(MethodView):
                 return cached
         return stored_claims.one(claim_id, user)
 
+    @blp.doc(operationId="updateClaim")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.arguments(ClaimPatch)
@@ -112,6 +117,7 @@ class ClaimById(MethodView):
         claim = claims.update(claim_id, changes, current_user(), expected_version=expected_version)
         return with_etag(claim)
 
+    @blp.doc(operationId="deleteClaim")
     @guarded(blp, "editor")
     @if_match(blp)
     @blp.response(204)
@@ -122,6 +128,7 @@ class ClaimById(MethodView):
 
 
 @blp.route("/claims/match", methods=["POST"])
+@blp.doc(operationId="matchClaims")
 @guarded(blp, "submitter")
 @blp.arguments(MatchIn)
 @blp.response(200, MatchOut)
@@ -131,6 +138,7 @@ def match(data):
 
 
 @blp.route("/claims/<id:claim_id>/similar")
+@blp.doc(operationId="listSimilarClaims")
 @guarded(blp, "submitter")
 @blp.arguments(SimilarQuery, location="query")
 @blp.response(200, MatchOut)
@@ -141,6 +149,7 @@ def similar(query, claim_id):
 
 
 @blp.route("/claims/<id:claim_id>/actions", methods=["POST"])
+@blp.doc(operationId="actOnClaim")
 @guarded(blp, "reviewer")
 @if_match(blp)
 @blp.arguments(ClaimActionIn)
@@ -160,6 +169,7 @@ def act(data, claim_id, expected_version):
 
 
 @blp.route("/claims/<id:claim_id>/restore", methods=["POST"])
+@blp.doc(operationId="restoreClaim")
 @guarded(blp, "admin")
 @if_match(blp)
 @blp.response(200, ClaimOut, headers={"ETag": ETAG_HEADER})
@@ -171,6 +181,7 @@ def restore(claim_id, expected_version):
 
 
 @blp.route("/claims/<id:claim_id>/purge", methods=["POST"])
+@blp.doc(operationId="purgeClaim")
 @guarded(blp, "admin")
 @blp.response(204)
 @errors(blp, 404, 409)
@@ -180,6 +191,7 @@ def purge(claim_id):
 
 
 @blp.route("/claims/<id:claim_id>/history")
+@blp.doc(operationId="listClaimHistory")
 @guarded(blp, "reviewer")
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, EventPage, headers={"Link": LINK_HEADER})
@@ -193,6 +205,7 @@ def claim_history(query, claim_id):
 
 
 @blp.route("/review-queue")
+@blp.doc(operationId="listReviewQueue")
 @guarded(blp, "reviewer")
 @blp.arguments(PageQuery, location="query")
 @blp.response(200, ClaimPage, headers={"Link": LINK_HEADER})

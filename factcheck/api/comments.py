@@ -26,6 +26,7 @@ blp = Blueprint("comments", __name__, url_prefix="/api/v1", description="Reviewe
 
 @blp.route("/claims/<id:claim_id>/comments")
 class ClaimComments(MethodView):
+    @blp.doc(operationId="listComments")
     @guarded(blp, "reviewer")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, CommentPage, headers={"Link": LINK_HEADER})
@@ -37,6 +38,7 @@ class ClaimComments(MethodView):
         )
         return page(found)
 
+    @blp.doc(operationId="createComment")
     @idempotent(blp)
     @guarded(blp, "reviewer")
     @blp.arguments(CommentIn)
@@ -50,6 +52,7 @@ class ClaimComments(MethodView):
 
 @blp.route("/comments/<id:comment_id>")
 class CommentById(MethodView):
+    @blp.doc(operationId="getComment")
     @guarded(blp, "reviewer")
     @blp.response(200, CommentOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
@@ -57,6 +60,7 @@ class CommentById(MethodView):
         """Get a comment"""
         return read(comments.get(comment_id, current_user()))
 
+    @blp.doc(operationId="updateComment")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.arguments(CommentIn)
@@ -69,6 +73,7 @@ class CommentById(MethodView):
         )
         return with_etag(comment)
 
+    @blp.doc(operationId="deleteComment")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.response(204)

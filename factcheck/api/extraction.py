@@ -16,6 +16,7 @@ blp = Blueprint(
 
 
 @blp.route("/extract", methods=["POST"])
+@blp.doc(operationId="extractClaims")
 @guarded(blp, "submitter")
 @blp.arguments(ExtractIn)
 @blp.response(200, ExtractOut)
@@ -25,6 +26,7 @@ def extract(data):
 
 
 @blp.route("/checkworthiness", methods=["POST"])
+@blp.doc(operationId="scoreCheckworthiness")
 @guarded(blp, "submitter")
 @blp.arguments(CheckworthinessIn)
 @blp.response(200, CheckworthinessOut)

@@ -12,6 +12,7 @@ blp = Blueprint(
 
 
 @blp.route("")
+@blp.doc(operationId="listFactChecks")
 @blp.doc(security=[])
 @blp.arguments(FactCheckQuery, location="query")
 @blp.response(200, FactCheckPage, headers={"Link": LINK_HEADER})
@@ -24,6 +25,7 @@ def list_fact_checks(query):
 
 
 @blp.route("/<id:claim_id>")
+@blp.doc(operationId="getFactCheck")
 @blp.doc(security=[])
 @blp.response(200, FactCheckOut)
 @errors(blp, 404)

@@ -10,6 +10,7 @@ blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs", description="Backgr
 
 
 @blp.route("/<id:job_id>")
+@blp.doc(operationId="getJob")
 @guarded(blp, "submitter")
 @blp.response(200, JobOut)
 @errors(blp, 404)

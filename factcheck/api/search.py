@@ -15,6 +15,7 @@ blp = Blueprint(
 
 
 @blp.route("/claims:search")
+@blp.doc(operationId="searchFactChecks")
 @blp.doc(security=[])
 @blp.arguments(ClaimsSearchQuery, location="query")
 @blp.response(200, ClaimsSearchResult)

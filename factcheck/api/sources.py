@@ -27,6 +27,7 @@ blp = Blueprint("sources", __name__, url_prefix="/api/v1", description="Evidence
 
 @blp.route("/claims/<id:claim_id>/sources")
 class ClaimSources(MethodView):
+    @blp.doc(operationId="listSources")
     @guarded(blp, "submitter")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, SourcePage, headers={"Link": LINK_HEADER})
@@ -38,6 +39,7 @@ class ClaimSources(MethodView):
         )
         return page(found)
 
+    @blp.doc(operationId="createSource")
     @idempotent(blp)
     @guarded(blp, "reviewer")
     @blp.arguments(SourceIn)
@@ -51,6 +53,7 @@ class ClaimSources(MethodView):
 
 @blp.route("/sources/<id:source_id>")
 class SourceById(MethodView):
+    @blp.doc(operationId="getSource")
     @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, SourceOut, headers={"ETag": ETAG_HEADER})
@@ -59,6 +62,7 @@ class SourceById(MethodView):
         """Get a source"""
         return read(sources.get(source_id, current_user()))
 
+    @blp.doc(operationId="updateSource")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.arguments(SourcePatch)
@@ -71,6 +75,7 @@ class SourceById(MethodView):
         )
         return with_etag(source)
 
+    @blp.doc(operationId="deleteSource")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.response(204)

@@ -35,6 +35,7 @@ blp = Blueprint("users", __name__, url_prefix="/api/v1", description="Users and 
 
 
 @blp.route("/me")
+@blp.doc(operationId="getCurrentUser")
 @guarded(blp, "submitter")
 @blp.response(200, MeOut)
 def me():
@@ -44,6 +45,7 @@ def me():
 
 @blp.route("/users")
 class Users(MethodView):
+    @blp.doc(operationId="listUsers")
     @guarded(blp, "admin")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, UserPage, headers={"Link": LINK_HEADER})
@@ -51,6 +53,7 @@ class Users(MethodView):
         """List users"""
         return page(accounts.list_users(limit=query["limit"], cursor=query.get("cursor")))
 
+    @blp.doc(operationId="createUser")
     @guarded(blp, "admin")
     @blp.arguments(UserIn)
     @blp.response(201, UserOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER})
@@ -63,6 +66,7 @@ class Users(MethodView):
 
 @blp.route("/users/<id:user_id>")
 class UserById(MethodView):
+    @blp.doc(operationId="getUser")
     @guarded(blp, "admin")
     @blp.response(200, UserOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
@@ -70,6 +74,7 @@ class UserById(MethodView):
         """Get a user"""
         return read(accounts.get_user(user_id))
 
+    @blp.doc(operationId="updateUser")
     @guarded(blp, "admin")
     @if_match(blp)
     @blp.arguments(UserPatch)
@@ -82,6 +87,7 @@ class UserById(MethodView):
 
 @blp.route("/users/<id:user_id>/tokens")
 class UserTokens(MethodView):
+    @blp.doc(operationId="listUserTokens")
     @guarded(blp, "admin")
     @blp.response(200, TokenList)
     @errors(blp, 404)
@@ -89,6 +95,7 @@ class UserTokens(MethodView):
         """A user's tokens (never their secrets)"""
         return {"items": accounts.list_tokens(user_id)}
 
+    @blp.doc(operationId="issueToken")
     @guarded(blp, "admin")
     @blp.arguments(TokenIn)
     @blp.response(201, IssuedTokenOut, headers={"Location": LOCATION_HEADER})
@@ -103,6 +110,7 @@ class UserTokens(MethodView):
 
 @blp.route("/tokens/<id:token_id>")
 class TokenById(MethodView):
+    @blp.doc(operationId="getToken")
     @guarded(blp, "admin")
     @blp.response(200, TokenOut)
     @errors(blp, 404)
@@ -110,6 +118,7 @@ class TokenById(MethodView):
         """Get a token's details"""
         return accounts.get_token(token_id)
 
+    @blp.doc(operationId="revokeToken")
     @guarded(blp, "admin")
     @blp.response(200, TokenOut)
     @errors(blp, 404)

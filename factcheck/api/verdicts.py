@@ -27,6 +27,7 @@ blp = Blueprint("verdicts", __name__, url_prefix="/api/v1", description="Verdict
 
 @blp.route("/claims/<id:claim_id>/verdicts")
 class ClaimVerdicts(MethodView):
+    @blp.doc(operationId="listVerdicts")
     @guarded(blp, "submitter")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, VerdictPage, headers={"Link": LINK_HEADER})
@@ -38,6 +39,7 @@ class ClaimVerdicts(MethodView):
         )
         return page(found)
 
+    @blp.doc(operationId="createVerdict")
     @idempotent(blp)
     @guarded(blp, "reviewer")
     @blp.arguments(VerdictIn)
@@ -51,6 +53,7 @@ class ClaimVerdicts(MethodView):
 
 @blp.route("/verdicts/<id:verdict_id>")
 class VerdictById(MethodView):
+    @blp.doc(operationId="getVerdict")
     @guarded(blp, "submitter")
     @blp.doc(parameters=[IF_NONE_MATCH])
     @blp.response(200, VerdictOut, headers={"ETag": ETAG_HEADER})
@@ -59,6 +62,7 @@ class VerdictById(MethodView):
         """Get one verdict"""
         return read(verdicts.get(verdict_id, current_user()))
 
+    @blp.doc(operationId="updateVerdict")
     @guarded(blp, "reviewer")
     @if_match(blp)
     @blp.arguments(VerdictPatch)

@@ -36,6 +36,7 @@ blp = Blueprint(
 
 @blp.route("")
 class Webhooks(MethodView):
+    @blp.doc(operationId="listWebhooks")
     @guarded(blp, "editor")
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, WebhookPage, headers={"Link": LINK_HEADER})
@@ -48,6 +49,7 @@ class Webhooks(MethodView):
     @blp.response(
         201, WebhookCreatedOut, headers={"Location": LOCATION_HEADER, "ETag": ETAG_HEADER}
     )
+    @blp.doc(operationId="createWebhook")
     def post(self, data):
         """Subscribe a URL to events; the signing secret is in this answer only"""
         subscription = webhooks.create(data, current_user())
@@ -59,6 +61,7 @@ class Webhooks(MethodView):
 
 @blp.route("/<id:subscription_id>")
 class WebhookById(MethodView):
+    @blp.doc(operationId="getWebhook")
     @guarded(blp, "editor")
     @blp.response(200, WebhookOut, headers={"ETag": ETAG_HEADER})
     @errors(blp, 304, 404)
@@ -66,6 +69,7 @@ class WebhookById(MethodView):
         """Get a webhook subscription (never its secret)"""
         return read(webhooks.get(subscription_id))
 
+    @blp.doc(operationId="updateWebhook")
     @guarded(blp, "editor")
     @if_match(blp)
     @blp.arguments(WebhookPatch)
@@ -77,6 +81,7 @@ class WebhookById(MethodView):
             webhooks.update(subscription_id, changes, expected_version=expected_version)
         )
 
+    @blp.doc(operationId="deleteWebhook")
     @guarded(blp, "editor")
     @if_match(blp)
     @blp.response(204)
@@ -87,6 +92,7 @@ class WebhookById(MethodView):
 
 
 @blp.route("/<id:subscription_id>/deliveries")
+@blp.doc(operationId="listWebhookDeliveries")
 @guarded(blp, "editor")
 @blp.arguments(DeliveryQuery, location="query")
 @blp.response(200, DeliveryPage, headers={"Link": LINK_HEADER})
@@ -100,6 +106,7 @@ def list_deliveries(query, subscription_id):
 
 
 @blp.route("/<id:subscription_id>/deliveries/<id:delivery_id>/attempts", methods=["POST"])
+@blp.doc(operationId="redeliverWebhookEvent")
 @guarded(blp, "editor")
 @blp.response(202, DeliveryOut)
 @errors(blp, 404)

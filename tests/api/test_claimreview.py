@@ -1,6 +1,7 @@
 """ClaimReview JSON-LD out (one, and as a feed) and in (imports), with the round trip."""
 
 import copy
+import json
 
 from factcheck.cli import seed_command
 from tests.api.helpers import act, publish
@@ -221,3 +222,16 @@ def test_an_array_longer_than_the_cap_is_refused_even_when_its_entries_hold_noth
     assert_problem(client.post("/api/v1/imports/claimreview", json=[[]] * 1001), 422)
     report = client.post("/api/v1/imports/claimreview", json=[[]] * 1000).json
     assert report["created"] == 0 and report["items"] == []
+
+
+def test_an_import_sent_as_json_ld_is_read_like_json(client_as, anonymous):
+    # The document lists application/json only (one body for generated clients); JSON-LD's
+    # own media type is read the same way.
+    response = client_as("editor").post(
+        "/api/v1/imports/claimreview",
+        data=json.dumps(REVIEW),
+        content_type="application/ld+json",
+    )
+    assert response.status_code == 200 and response.json["created"] == 1, response.json
+    [imported] = anonymous.get("/api/v1/fact-checks").json["items"]
+    assert imported["claim"] == REVIEW["claimReviewed"]
