@@ -8,14 +8,16 @@ and ranked by ts_rank_cd.
 Both are created and kept in sync by the migrations (triggers, generated columns), never by
 application code, so every write path, including bulk loads in SQL, stays searchable.
 
-The query language is the same on both (QUERY_LANGUAGE): words only, every word must match.
-SQLite stems every claim as English (porter) and folds accents; PostgreSQL stems each as its
-language.
+The query language is the same on both (QUERY_LANGUAGE): words only; a claim matches when it
+holds any of them, and those holding the most come first (then the most relevant, then the
+newest). SQLite stems every claim as English (porter) and folds accents; PostgreSQL stems each
+as its language.
 PostgreSQL's English configuration drops stop words that FTS5 indexes, so the words are picked
 here (the same stop words dropped for both) and handed to each engine as plain terms.
 
-Neither search ranks the whole archive: `ranked` ranks the newest matches up to a pool size,
-`candidates` (claim matching) takes each word's newest matches up to a bound.
+Neither search ranks the whole archive: `ranked` ranks a pool of the newest matches (of every
+word, and of each), `candidates` (claim matching) takes each word's newest matches up to a
+bound.
 """
 
 import math
@@ -60,15 +62,18 @@ QUERY_STOP_WORDS = frozenset({
 # For the documentation of every `q` / `query` parameter.
 QUERY_LANGUAGE = (
     "Words only, the same on every database: a claim matches when its text, quote or claimant "
-    "holds every word (endings folded: `rates` finds `rate`; on PostgreSQL "
+    "holds any of the words (endings folded: `rates` finds `rate`; on PostgreSQL "
     "in each claim's own language, and a language filter searches that language only; on "
     "SQLite English endings, and accents folded in every language: `chomage` finds "
     "`chômage`). "
     "There are no operators: "
     "`or`, `and`, `not`, quotes, `-` and other punctuation are not special; very common "
     "English words (`the`, `or`, `not`, ...) are ignored, so a query of only those matches "
-    "nothing. Ordered by relevance (no `sort`), the 1,000 newest matches are ranked; with a "
-    "`sort`, every match is listed in that order."
+    "nothing. Ordered by relevance (no `sort`): the claims holding the most of the words "
+    "first, then by the database's relevance score (PostgreSQL's ts_rank_cd, SQLite's bm25), "
+    "then the newest; only a pool is ranked, the 1,000 newest claims holding every word and "
+    "each word's newest claims (1,000 shared between the words, at least 100 each). With a "
+    "`sort`, every claim holding any of the words is listed in that order."
 )
 
 
@@ -101,61 +106,161 @@ def candidate_terms(text: str) -> list[str]:
     return sorted(words, key=lambda w: (-idf(stem(w)), -len(w)))[:MAX_CANDIDATE_TERMS]
 
 
-# `q=` ranks by relevance the newest RELEVANCE_POOL matches (of the list's other filters):
-# ranking every match of a common word would cost the whole archive.
+# `q=` ranks a pool of the matches (of the list's other filters), never every match: ranking
+# every claim holding a common word would cost the whole archive. The pool is the
+# RELEVANCE_POOL newest claims holding every word and each word's newest claims (an equal
+# share of RELEVANCE_POOL, at least MIN_PER_WORD), so a rare word's claims are there however
+# many newer claims hold a common word of the same query.
 RELEVANCE_POOL = 1000
+MIN_PER_WORD = 100
 
 
-def ranked(session, query: str, *, among=None, pool: int | None = RELEVANCE_POOL, language=None):
-    """A subquery (claim_id, relevance) over the `pool` newest claims (all with None) that match
-    every word of `query` and meet `among` (a condition on the claims table); None without words.
+def ranked(session, query: str, *, among=None, pool: int | None = None, language=None):
+    """A subquery (claim_id, matched, relevance) over a pool of the claims that hold any word
+    of `query` and meet `among` (a condition on the claims table); None without words.
+    `matched` is how many of the query's words a claim holds and `relevance` the engine's
+    score of the claim for all of them (ts_rank_cd; on SQLite bm25, each word's added up):
+    ordered by both, the claims holding every word come first.
+
+    The pool (`pool`, RELEVANCE_POOL unless given) is the `pool` newest claims holding every
+    word and each word's `per_word(pool, words)` newest, each found by walking the id index
+    (or FTS5's posting list) backwards, or, for a rare word on PostgreSQL, from the GIN index,
+    and stopping at its size, so the cost stays flat however common the words are.
+
     On PostgreSQL the words are stemmed as `language` (a BCP 47 tag), or, unknown, as each
-    language is: a claim matches when every word does in one of them.
-
-    Only the pool is ranked: the newest matches are found by walking the id index (or FTS5's
-    posting list) backwards, or, for a rare word, the full-text index, and stop at the pool's
-    size, so the cost stays flat however common the words are.
+    language stored is: a claim holds a word when it does in one of them.
     """
-    words = terms(query)
+    words = list(dict.fromkeys(terms(query)))
+    if not words:
+        return None
+    pool = pool or RELEVANCE_POOL
+    if session.get_bind().dialect.name == "postgresql":
+        return _ranked_postgresql(session, words, among, pool, language)
+    return _ranked_sqlite(words, among, pool)
+
+
+def _ranked_postgresql(session, words: list[str], among, pool: int, language):
+    configs = languages.query_configs(language) if language else configs_in_use(session)
+    frequency = _frequencies(session, words)
+
+    def newest_with(some: list[str], limit: int):
+        # Walk the id index backwards only when claims holding all of `some` are common
+        # (their frequencies multiplied, as if independent); else use GIN (see _newest_with).
+        common = math.prod(frequency.get(word, 0.0) for word in some) >= COMMON_FREQUENCY
+        return _newest_with("postgresql", some, among, configs, common=common, limit=limit)
+
+    if len(words) == 1:  # the word's newest claims, scored as they are found
+        arm = newest_with(words, pool)
+        vector = sa.literal_column("claims.search_vector")
+        return arm.add_columns(*_scores(vector, words, configs)).subquery("ranked")
+    # The pool's claims, each read again by its id and scored.
+    found = _pool(words, pool, newest_with).subquery("pool")
+    scored = Claim.__table__.alias("scored")
+    vector = sa.literal_column("scored.search_vector")
+    stmt = sa.select(scored.c.id.label("claim_id"), *_scores(vector, words, configs))
+    return stmt.join_from(found, scored, scored.c.id == found.c.claim_id).subquery("ranked")
+
+
+def _scores(vector, words: list[str], configs):
+    """PostgreSQL: (matched, relevance) of a claim's search vector for the query's `words`."""
+    held = [sa.cast(vector.op("@@")(_tsquery(configs, word)), sa.Integer) for word in words]
+    # float8, so the value survives a cursor round trip exactly.
+    relevance = sa.cast(sa.func.ts_rank_cd(vector, _any_word(configs, words)), sa.Double)
+    matched = sum(held[1:], start=held[0]) if len(words) > 1 else sa.literal(1)
+    return matched.label("matched"), relevance.label("relevance")
+
+
+def _ranked_sqlite(words: list[str], among, pool: int):
+    # FTS5's bm25 is lower for better matches: negated.
+    relevance = -sa.func.bm25(sa.text("claims_fts"))
+
+    def newest_with(some: list[str], limit: int):
+        return _newest_with("sqlite", some, among, (), common=True, limit=limit)
+
+    # The newest claims holding every word, scored as they are found.
+    matched = sa.literal(len(words)).label("matched")
+    every = newest_with(words, pool).add_columns(matched, relevance.label("relevance"))
+    if len(words) == 1:
+        return every.subquery("ranked")
+    # The claims of each word's arm that hold fewer words (those holding every word are in
+    # `every`: per_word <= pool) are scored word by word; FTS5 reads each word's matches from
+    # the oldest of them on. bm25 of several words is the sum of each word's.
+    every = every.cte("every")
+    some = _pool(words, pool, newest_with, every=False)
+    some = some.subquery("some")
+    others = sa.select(some.c.claim_id).where(some.c.claim_id.not_in(sa.select(every.c.claim_id)))
+    others = others.cte("others")
+    oldest = sa.select(sa.func.min(others.c.claim_id)).scalar_subquery()
+    # `rowid + 0`: FTS5 would look each claim up in the posting list, and compute bm25's
+    # statistics again for each; filtering the posting list is faster.
+    in_others = (_FTS.c.rowid + 0).in_(sa.select(others.c.claim_id))
+    held = sa.union_all(*(
+        sa.select(
+            sa.literal(i).label("word"), _FTS.c.rowid.label("claim_id"), relevance.label("score")
+        ).where(_fts_match([word]), _FTS.c.rowid >= oldest, in_others)
+        for i, word in enumerate(words)
+    )).subquery("held")  # fmt: skip
+    # Added in the query's order, so a claim's relevance is the same number on every page.
+    scores = [
+        sa.func.coalesce(sa.func.max(sa.case((held.c.word == i, held.c.score))), 0.0)
+        for i in range(len(words))
+    ]
+    fewer = sa.select(
+        held.c.claim_id,
+        sa.func.count().label("matched"),
+        sum(scores[1:], start=scores[0]).label("relevance"),
+    ).group_by(held.c.claim_id)
+    return sa.union_all(sa.select(every), fewer).subquery("ranked")
+
+
+def per_word(pool: int, words: list[str]) -> int:
+    """How many of each word's newest claims join a pool of `pool` claims holding all `words`:
+    an equal share, at least MIN_PER_WORD, and never more than `pool` (so a claim holding every
+    word that a word brings is among the `pool` newest holding every word)."""
+    return min(max(pool // len(words), MIN_PER_WORD), pool)
+
+
+def _pool(words: list[str], pool: int, newest_with, *, every: bool = True):
+    """The select (claim_id) of the pool: `newest_with(some, limit)` selects the `limit`
+    newest claims holding all of the words `some` (with `every`: every word, then each)."""
+    arms = [newest_with(words, pool)] if every else []
+    if len(words) > 1:
+        arms += [newest_with([word], per_word(pool, words)) for word in words]
+    # Each arm is ordered and limited alone: a subquery (SQLite's compound selects take no
+    # ORDER BY or LIMIT in their parts).
+    parts = [sa.select(arm.subquery(f"arm_{i}").c.claim_id) for i, arm in enumerate(arms)]
+    return sa.union(*parts) if len(parts) > 1 else parts[0]
+
+
+def holding_any(session, query: str, *, language=None):
+    """A condition on the claims table: the claim holds a word of `query` (what a list in
+    another order than relevance lists); None without words."""
+    words = list(dict.fromkeys(terms(query)))
     if not words:
         return None
     claims = Claim.__table__
     if session.get_bind().dialect.name == "postgresql":
-        # plainto_tsquery: plain terms, no operators, as FTS5 gets them below.
         configs = languages.query_configs(language) if language else configs_in_use(session)
-        tsquery = _tsquery(configs, " ".join(words))
         vector = sa.literal_column("claims.search_vector")
-        stmt = sa.select(
-            claims.c.id.label("claim_id"),
-            # float8, so the value survives a cursor round trip exactly.
-            sa.cast(sa.func.ts_rank_cd(vector, tsquery), sa.Double).label("relevance"),
-        ).where(vector.op("@@")(tsquery))
-        # Walk the id index backwards only when claims holding every word are common (their
-        # frequencies multiplied, as if independent); else use GIN (see _newest_with).
-        common = (
-            pool is not None
-            and math.prod(_frequencies(session, words).get(word, 0.0) for word in words)
-            >= COMMON_FREQUENCY
-        )
-        newest_first = claims.c.id.desc() if common else (claims.c.id + 0).desc()
-    else:
-        # FTS5: quoted terms are literal words; bm25 is lower for better matches, so negate it.
-        fts = sa.table("claims_fts", sa.column("rowid"))
-        match = " ".join('"' + word.replace('"', "") + '"' for word in words)
-        stmt = (
-            sa.select(
-                claims.c.id.label("claim_id"),
-                (-sa.func.bm25(sa.text("claims_fts"))).label("relevance"),
-            )
-            .select_from(fts.join(claims, claims.c.id == fts.c.rowid))
-            .where(sa.text("claims_fts MATCH :match").bindparams(match=match))
-        )
-        newest_first = fts.c.rowid.desc()
-    if among is not None:
-        stmt = stmt.where(among)
-    if pool is not None:
-        stmt = stmt.order_by(newest_first).limit(pool)
-    return stmt.subquery("ranked")
+        return vector.op("@@")(_any_word(configs, words))
+    either = sa.bindparam("match", " OR ".join(_fts_phrase(word) for word in words), unique=True)
+    return claims.c.id.in_(
+        sa.select(_FTS.c.rowid).where(sa.text("claims_fts MATCH :match").bindparams(either))
+    )
+
+
+_FTS = sa.table("claims_fts", sa.column("rowid"))
+
+
+def _fts_phrase(word: str) -> str:
+    # FTS5: a quoted term is a literal word, whatever it spells (OR, NEAR, col:...).
+    return '"' + word.replace('"', "") + '"'
+
+
+def _fts_match(words: list[str]):
+    """FTS5 rows holding all of `words`."""
+    match = sa.bindparam("match", " ".join(_fts_phrase(word) for word in words), unique=True)
+    return sa.text("claims_fts MATCH :match").bindparams(match)
 
 
 # Claim matching scores a bounded set: for each candidate word, only its newest matches.
@@ -179,6 +284,14 @@ def configs_in_use(session) -> tuple[str, ...]:
     )
     found = {languages.DEFAULT_CONFIG, *(languages.search_config(code) for code in stored)}
     return tuple(sorted(found))
+
+
+def _any_word(configs, words: list[str]):
+    """PostgreSQL: a tsquery matching any of `words` (in any of `configs`)."""
+    query = _tsquery(configs, words[0])
+    for word in words[1:]:
+        query = query.op("||")(_tsquery(configs, word))
+    return query
 
 
 def _tsquery(configs, text: str):
@@ -267,7 +380,7 @@ def newest_with_each(
         arms = []
         for i, word in enumerate(words[start : start + WORDS_PER_STATEMENT]):
             common = frequency.get(word, 0.0) >= COMMON_FREQUENCY
-            arm = _newest_with(dialect, word, among, configs, common=common)
+            arm = _newest_with(dialect, [word], among, configs, common=common, limit=PER_TERM)
             arm = arm.subquery(f"term_{i}")
             label = sa.literal(word, sa.String).label("word")
             arms.append(sa.select(label, arm.c.claim_id))
@@ -278,29 +391,29 @@ def newest_with_each(
     return found
 
 
-def _newest_with(dialect: str, word: str, among, configs, *, common: bool):
+def _newest_with(dialect: str, words: list[str], among, configs, *, common: bool, limit: int):
+    """The select (claim_id) of the `limit` newest claims holding all of `words` and meeting
+    `among`."""
     claims = Claim.__table__
     if dialect == "postgresql":
-        tsquery = _tsquery(configs, word)
+        tsquery = _tsquery(configs, " ".join(words))  # plainto_tsquery: every word
         stmt = sa.select(claims.c.id.label("claim_id")).where(
             sa.literal_column("claims.search_vector").op("@@")(tsquery)
         )
-        # A common word's newest claims come soonest from walking the id index backwards; a
-        # rare or absent word's from the GIN index (`id + 0` keeps the planner off the walk,
-        # which for a word it guesses wrongly as frequent would read the whole table).
+        # Common words' newest claims come soonest from walking the id index backwards; rare
+        # or absent words' from the GIN index (`id + 0` keeps the planner off the walk,
+        # which for words it guesses wrongly as frequent would read the whole table).
         newest_first = claims.c.id.desc() if common else (claims.c.id + 0).desc()
     else:
-        fts = sa.table("claims_fts", sa.column("rowid"))
-        match = sa.bindparam("match", '"' + word.replace('"', "") + '"', unique=True)
         stmt = (
             sa.select(claims.c.id.label("claim_id"))
-            .select_from(fts.join(claims, claims.c.id == fts.c.rowid))
-            .where(sa.text("claims_fts MATCH :match").bindparams(match))
+            .select_from(_FTS.join(claims, claims.c.id == _FTS.c.rowid))
+            .where(_fts_match(words))
         )
-        newest_first = fts.c.rowid.desc()  # FTS5 walks its posting list backwards
+        newest_first = _FTS.c.rowid.desc()  # FTS5 walks its posting list backwards
     if among is not None:
         stmt = stmt.where(among)
-    return stmt.order_by(newest_first).limit(PER_TERM)
+    return stmt.order_by(newest_first).limit(limit)
 
 
 # PostgreSQL's own statistics say which words are common (ANALYZE keeps them current); a

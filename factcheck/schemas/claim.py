@@ -286,5 +286,44 @@ class SimilarQuery(ma.Schema):
     limit = ma.fields.Integer(load_default=10, validate=validate.Range(min=1, max=50))
 
 
+class MatchedFactCheckOut(SimilarClaimOut):
+    """A published fact-check that matches: what it states, how it was rated and where it is
+    read, so a client needs no second request."""
+
+    rating = ma.fields.String(
+        required=True,
+        validate=one_of(RATINGS),
+        attribute="fact_check.rating",
+        metadata={"description": "The rating the fact-check was published with"},
+    )
+    rating_value = ma.fields.Integer(
+        required=True,
+        allow_none=True,
+        attribute="fact_check.rating_value",
+        metadata={"description": "schema.org ratingValue, 1 (false) to 5 (true); null if unrated"},
+    )
+    textual_rating = ma.fields.String(
+        required=True,
+        attribute="fact_check.textual_rating",
+        metadata={"description": "The rating in the publisher's words"},
+    )
+    url = ma.fields.String(
+        required=True,
+        attribute="fact_check.url",
+        metadata={"description": "The fact-check's page: the publisher's review for an "
+                  "imported one, /api/v1/fact-checks/{id} for ours"},
+    )  # fmt: skip
+    published_at = ma.fields.DateTime(
+        required=True,
+        attribute="fact_check.published_at",
+        metadata={"description": "When the fact-check was first published (an imported one: "
+                  "its review's date)"},
+    )  # fmt: skip
+
+
 class MatchOut(ma.Schema):
-    items = ma.fields.List(ma.fields.Nested(SimilarClaimOut), required=True)
+    items = ma.fields.List(
+        ma.fields.Nested(MatchedFactCheckOut),
+        required=True,
+        metadata={"description": "Most similar first"},
+    )

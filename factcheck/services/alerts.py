@@ -12,7 +12,6 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from factcheck import matching
-from factcheck.extensions import db
 from factcheck.models import Claim, ClaimMatch, Job
 from factcheck.services import claims, jobs, locks, outbox
 from factcheck.services import matching as claim_matching
@@ -42,34 +41,16 @@ def alerted_to(session: so.Session, fact_check_ids: list[int]) -> list[int]:
 
 def _found(claim: Claim) -> list[ClaimMatch]:
     similar = claim_matching.checked_claims_like(claim.text, limit=MAX_ALERTS, exclude_id=claim.id)
-    strong = [
-        s for s in similar
-        if s.score >= matching.DUPLICATE_SCORE and "contradicts" not in s.reasons
-    ]  # fmt: skip
-    if not strong:
-        return []
-    from factcheck.services import fact_checks
-
-    shown = {c.id: c for c in db.session.scalars(
-        fact_checks.published_claims().where(Claim.id.in_([s.claim.id for s in strong]))
-    )}  # fmt: skip
     return [
         ClaimMatch(
             fact_check_id=s.claim.id,
             score=round(s.score, 4),
-            rating=shown[s.claim.id].published_verdict.rating,
-            url=_url_of(shown[s.claim.id]),
+            rating=s.fact_check.rating,
+            url=s.fact_check.url,
         )
-        for s in strong
-        if s.claim.id in shown
+        for s in similar
+        if s.score >= matching.DUPLICATE_SCORE and "contradicts" not in s.reasons
     ]
-
-
-def _url_of(fact_check: Claim) -> str:
-    """Where the fact-check is read: the publisher's review for an imported one, ours else."""
-    if fact_check.external_review is not None:
-        return fact_check.external_review.url
-    return outbox.public_url(f"/api/v1/fact-checks/{fact_check.id}")
 
 
 def as_alert(match: ClaimMatch) -> dict:

@@ -243,19 +243,24 @@ def purge(claim_id: int, actor: User) -> None:
 
 
 def by_relevance(stmt, query: str, *, every_match: bool = False, language: str | None = None):
-    """Restrict `stmt` (a select of Claim, with all its filters) to the full-text matches of
-    `query` that search.ranked ranks (the newest RELEVANCE_POOL, or `every_match` for lists in
-    another order), with their relevance.
+    """Restrict `stmt` (a select of Claim, with all its filters) to the claims holding any word
+    of `query`: those search.ranked ranks, with their `matched` words and `relevance`, or, with
+    `every_match` (for lists in another order), every one.
 
     `language`: the language the list is filtered to, which the query's words are stemmed as.
-    Returns the statement and the sort to page it by; a query without words matches nothing.
+    Returns the statement and the sort to page it by (the claims holding the most words first,
+    then the most relevant, then the newest); a query without words matches nothing.
     """
-    pool = None if every_match else search.RELEVANCE_POOL
-    found = search.ranked(db.session, query, among=stmt.whereclause, pool=pool, language=language)
+    if every_match:
+        holds = search.holding_any(db.session, query, language=language)
+        return stmt.where(sa.false() if holds is None else holds), SORTS["-created_at"]
+    found = search.ranked(db.session, query, among=stmt.whereclause, language=language)
     if found is None:
         return stmt.where(sa.false()), SORTS["-created_at"]
-    stmt = stmt.add_columns(found.c.relevance).join(found, found.c.claim_id == Claim.id)
-    return stmt, Sort("relevance", (Key(found.c.relevance, descending=True),))
+    stmt = stmt.add_columns(found.c.matched, found.c.relevance)
+    stmt = stmt.join(found, found.c.claim_id == Claim.id)
+    keys = (Key(found.c.matched, descending=True), Key(found.c.relevance, descending=True))
+    return stmt, Sort("relevance", keys)
 
 
 def list_claims(filters: dict, actor: User, *, limit: int, cursor: str | None) -> Page:

@@ -13,8 +13,8 @@ import sqlalchemy.orm as so
 
 from factcheck.errors import NotFound
 from factcheck.extensions import db
-from factcheck.models import Claim, ExternalReview
-from factcheck.services import claims, documents
+from factcheck.models import Claim, ExternalReview, Verdict
+from factcheck.services import claims, documents, outbox
 from factcheck.services.pagination import Page, Sort, paginate
 from factcheck.urls import is_http_url, site_of
 
@@ -41,6 +41,49 @@ def get(claim_id: int) -> Claim:
     if claim is None:
         raise NotFound(f"Fact-check {claim_id} does not exist.")
     return claim
+
+
+def url_of(claim_id: int, review_url: str | None = None) -> str:
+    """Where a fact-check is read: the publisher's review (`review_url`) for an imported one,
+    /api/v1/fact-checks/{id} for ours."""
+    return review_url or outbox.public_url(f"/api/v1/fact-checks/{claim_id}")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A fact-check as a match or an alert names it: its published rating, where it is read
+    and when it was published."""
+
+    rating: str
+    rating_value: int | None
+    textual_rating: str
+    url: str
+    published_at: datetime
+
+
+def summaries(claim_ids) -> dict[int, Summary]:
+    """The Summary of each of these claims that is a fact-check, in one query."""
+    if not claim_ids:
+        return {}
+    stmt = (
+        sa.select(
+            Claim.id, Claim.published_at, Verdict.rating, Verdict.rating_value,
+            Verdict.textual_rating, ExternalReview.url,
+        )
+        .join(Claim.published_verdict)
+        .outerjoin(Claim.external_review)
+        .where(Claim.id.in_(sorted(set(claim_ids))), *PUBLISHED)
+    )  # fmt: skip
+    return {
+        row.id: Summary(
+            rating=row.rating,
+            rating_value=row.rating_value,
+            textual_rating=row.textual_rating,
+            url=url_of(row.id, row.url),
+            published_at=row.published_at,
+        )
+        for row in db.session.execute(stmt)
+    }
 
 
 def list_fact_checks(filters: dict, *, limit: int, cursor: str | None) -> Page:

@@ -2,7 +2,7 @@
 with the share of the text's rare words each holds (search.candidates), the matcher
 (`factcheck.matching`) scores them with it and refuses contradictions."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
@@ -23,6 +23,8 @@ class Similar:
     claim: sa.Row  # id, text, claimant and status: what a match shows
     score: float
     reasons: tuple[str, ...]
+    # A published fact-check's rating, URL and date (checked_claims_like).
+    fact_check: fact_checks.Summary | None = None
 
 
 def _ranked(text: str, among, *, limit: int, headlines=False, **options) -> list[Similar]:
@@ -73,11 +75,18 @@ def _scored(text: str, shares: dict[int, float], rows, *, limit: int, **options)
 
 def checked_claims_like(text: str, *, limit: int = 10, exclude_id: int | None = None):
     """Published fact-checks (ours and imported) of what `text` states, best first: those
-    stating the same, and those stating the opposite (reasons "contradicts" and the trap)."""
+    stating the same, and those stating the opposite (reasons "contradicts" and the trap),
+    each with its fact_checks.Summary (read in one query for all)."""
     stmt = fact_checks.published_claims()
     if exclude_id is not None:
         stmt = stmt.where(Claim.id != exclude_id)
-    return _ranked(text, stmt.whereclause, limit=limit, headlines=True, contradictions=True)
+    found = _ranked(text, stmt.whereclause, limit=limit, headlines=True, contradictions=True)
+    shown = fact_checks.summaries([similar.claim.id for similar in found])
+    return [
+        replace(similar, fact_check=shown[similar.claim.id])
+        for similar in found
+        if similar.claim.id in shown
+    ]
 
 
 def unpublished_claims_like(text: str, *, exclude_id: int, limit: int) -> list[Similar]:

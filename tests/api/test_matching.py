@@ -1,6 +1,7 @@
 """Claim matching over HTTP: previously checked claims, duplicates on submission, traps."""
 
-from tests.api.helpers import publish
+from factcheck.ratings import RATINGS
+from tests.api.helpers import act, publish
 from tests.factories import create_claim
 from tests.test_app import assert_problem
 
@@ -122,3 +123,48 @@ def test_an_imported_fact_check_is_matched_by_its_headline_too(client_as, client
     first, second = [item["claim_id"] for item in report["items"]]
     items = matched(client, "Viral video: a giant anaconda eating a cow in a river!!")
     assert [item["id"] for item in items][:2] == [second, first]
+
+
+def test_each_match_carries_the_fact_checks_rating_url_and_date(client_as, client, anonymous):
+    """A match names the fact-check as readers see it (its published rating, its page, when it
+    was published), so a client needs no second request; a correction under way changes
+    nothing until it is published."""
+    checked = publish(client_as, rating="mostly_false", text="Unemployment fell to 4.1% in March.")
+    public = anonymous.get(f"/api/v1/fact-checks/{checked['id']}").json
+    [item] = [
+        m for m in matched(client, "Unemployment fell to 4.1% in March") if m["id"] == checked["id"]
+    ]
+    assert item["rating"] == "mostly_false" and item["rating_value"] == 2
+    assert item["textual_rating"] == "Mostly false" == public["verdict"]["textual_rating"]
+    # The URL alerts (already_checked) and webhooks give for it.
+    assert item["url"].startswith("http") and item["url"].endswith(f"/fact-checks/{checked['id']}")
+    assert item["published_at"] == public["published_at"] == checked["published_at"]
+    # /similar answers the same items.
+    incoming = create_claim(client, text="In March unemployment fell to 4.1 percent")
+    similar = client.get(f"/api/v1/claims/{incoming['id']}/similar").json["items"]
+    assert [m for m in similar if m["id"] == checked["id"]] == [item]
+    # A correction under way: readers, and matches, keep the published rating.
+    reviewer = client_as("reviewer")
+    act(client, checked["id"], "reopen", note="New figures")
+    reviewer.post(f"/api/v1/claims/{checked['id']}/verdicts", json={"rating": "true"})
+    [during] = [
+        m for m in matched(client, "Unemployment fell to 4.1% in March") if m["id"] == checked["id"]
+    ]
+    assert (during["rating"], during["url"]) == ("mostly_false", item["url"])
+
+
+def test_an_imported_match_links_the_publishers_review(client_as, client):
+    document = {
+        "@type": "ClaimReview",
+        "url": "https://checks.example/snake/",
+        "datePublished": "2024-03-05",
+        "claimReviewed": "A viral video shows a 10-meter-long snake in a river.",
+        "reviewRating": {"@type": "Rating", "alternateName": "Miscaptioned"},
+    }
+    report = client_as("editor").post("/api/v1/imports/claimreview", json=document).json
+    [imported] = [item["claim_id"] for item in report["items"]]
+    [item] = matched(client, "Viral video shows a 10-meter-long snake in a river")
+    assert item["id"] == imported and item["url"] == "https://checks.example/snake/"
+    assert item["textual_rating"] == "Miscaptioned"
+    assert item["rating"] in RATINGS
+    assert item["published_at"].startswith("2024-03-05")

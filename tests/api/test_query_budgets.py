@@ -56,6 +56,7 @@ BUDGETS = {
     "article list": 2,
     "claim search": 5,
     "conditional claim": 2,
+    "match": 7,
 }
 
 
@@ -99,3 +100,29 @@ def test_conditional_get_is_cheap(app, client):
     headers = {"If-None-Match": etag}
     url = f"/api/v1/claims/{cid}"
     assert cost(app, client, "get", url, headers=headers) <= BUDGETS["conditional claim"]
+
+
+@pytest.mark.parametrize("endpoint", ["match", "similar"])
+def test_matches_cost_the_same_for_1_and_5_fact_checks(app, client, client_as, endpoint):
+    """Each match carries its fact-check's rating, URL and date: read for every match at once."""
+    text = "Diesel prices at the Leuna refinery rose {}% in May."
+    incoming = create_claim(client, text=text.format(99))
+
+    def request():
+        if endpoint == "match":
+            return "post", "/api/v1/claims/match", {"json": {"text": text.format(99)}}
+        return "get", f"/api/v1/claims/{incoming['id']}/similar", {}
+
+    def matches() -> int:
+        method, url, kwargs = request()
+        return len(getattr(client, method)(url, **kwargs).json["items"])
+
+    publish(client_as, text=text.format(1))
+    assert matches() == 1  # and PostgreSQL's word statistics are read (cached a while)
+    method, url, kwargs = request()
+    one = cost(app, client, method, url, **kwargs)
+    for n in range(2, 6):
+        publish(client_as, text=text.format(n))
+    assert matches() == 5
+    five = cost(app, client, method, url, **kwargs)
+    assert one == five <= BUDGETS["match"]
