@@ -168,23 +168,26 @@ class FeedEntries:
 
 def feed_entries(limit: int) -> FeedEntries:
     """The `limit` newest changes: fact-checks published or corrected, and corrections."""
-    newest = db.session.scalars(
-        publishing.listed().order_by(Claim.published_at.desc(), Claim.id.desc()).limit(limit)
-    ).all()
-    recently_corrected = db.session.scalars(
-        publishing.listed()
-        .where(Claim.corrected_at.is_not(None))
+    ours = sa.select(Claim.id).where(*fact_checks.PUBLISHED, _ours_filter())
+    newest = ours.order_by(Claim.published_at.desc(), Claim.id.desc()).limit(limit).subquery()
+    corrected_last = (
+        ours.where(Claim.corrected_at.is_not(None))
         .order_by(Claim.corrected_at.desc(), Claim.id.desc())
         .limit(limit)
-    ).all()
-    claims = {claim.id: claim for claim in [*newest, *recently_corrected]}
-    changed = sorted(claims.values(), key=lambda c: (c.corrected_at or c.published_at, c.id))
+        .subquery()
+    )
+    either = sa.union(sa.select(newest.c.id), sa.select(corrected_last.c.id))
+    claims = {
+        claim.id: claim
+        for claim in db.session.scalars(publishing.listed().where(Claim.id.in_(either)))
+    }
+    changed = sorted(
+        claims.values(), key=lambda c: (c.corrected_at or c.published_at, c.id), reverse=True
+    )
     corrections = [
         correction
-        for found in _corrections([c.id for c in recently_corrected]).values()
+        for found in _corrections([c.id for c in claims.values() if c.corrected_at]).values()
         for correction in found
     ]
     corrections.sort(key=lambda c: (c.published_at, c.verdict_id), reverse=True)
-    return FeedEntries(
-        fact_checks=changed[::-1][:limit], corrections=corrections[:limit], claims=claims
-    )
+    return FeedEntries(fact_checks=changed[:limit], corrections=corrections[:limit], claims=claims)

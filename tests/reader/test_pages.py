@@ -9,6 +9,7 @@ import pytest
 
 from factcheck.reader import feeds
 from tests.api.helpers import act, publish
+from tests.api.test_query_budgets import statements
 from tests.factories import create_claim, create_source, create_verdict
 from tests.test_app import assert_problem
 
@@ -385,3 +386,37 @@ def test_the_scale_marks_the_rating_in_words(client_as, anonymous):
     half = publish(client_as, rating="half_true", text="Half of it.")
     html = anonymous.get(f"/fact-checks/{half['id']}").get_data(as_text=True)
     assert '<li aria-current="true">Half true</li>' in html
+
+
+def reader_cost(app, client, url) -> int:
+    client.get("/healthz")  # a connection in the pool: no set-up statements counted
+    with statements(app) as seen:
+        response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+    return len(seen)
+
+
+# The claims, then one statement each for their published verdicts, external reviews (none:
+# ours only), tags and, where shown, corrections.
+READER_BUDGETS = {"/": 4, "/corrections": 5, "/feed.atom": 5, "/sitemap.xml": 2}
+
+
+def test_a_fact_check_page_is_within_budget(app, client_as, anonymous):
+    claim = publish(client_as, tags=["a", "b"])
+    correct(client_as, claim["id"], correction_note="Fixed.")
+    # The claim with its verdict, external review, tags and sources, the article's URL when it
+    # has one, and the corrections: no statement per source or correction.
+    assert reader_cost(app, anonymous, f"/fact-checks/{claim['id']}") <= 6
+
+
+@pytest.mark.parametrize("url", list(READER_BUDGETS))
+def test_reader_lists_cost_the_same_for_1_and_5_fact_checks(app, client_as, anonymous, url):
+    def one():
+        claim = publish(client_as, tags=["x"])
+        correct(client_as, claim["id"], correction_note="Fixed.")
+
+    one()
+    small = reader_cost(app, anonymous, url)
+    for _ in range(4):
+        one()
+    assert reader_cost(app, anonymous, url) == small <= READER_BUDGETS[url]
