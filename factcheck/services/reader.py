@@ -83,7 +83,6 @@ class FactCheckPage:
     fact_check: dict  # what claimreview.export reads (publishing.fact_check_of)
     claim_review: dict
     corrections: list[Correction]
-    page_url: str
 
     @property
     def canonical_url(self) -> str:
@@ -100,7 +99,6 @@ def fact_check_page(claim_id: int, publisher: fact_checks.Organisation) -> FactC
         fact_check=fact_check,
         claim_review=publishing.export(fact_check, publisher),
         corrections=_corrections([claim.id])[claim.id],
-        page_url=publisher.url_of(claim.id),
     )
 
 

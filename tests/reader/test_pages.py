@@ -199,6 +199,12 @@ def test_corrections_show_on_the_page_and_the_corrections_page(client_as, anonym
     assert other["id"]
 
 
+def test_a_bad_cursor_is_an_html_400(anonymous):
+    for url in ("/?cursor=forged", "/corrections?cursor=forged"):
+        page, _ = get_page(anonymous, url, 400)
+        assert "cursor" in page.words.lower()
+
+
 def test_corrections_policy_can_be_replaced(app_with, tmp_path):
     (tmp_path / "reader").mkdir()
     (tmp_path / "reader" / "corrections_policy.html").write_text(
