@@ -17,6 +17,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
+@pytest.fixture
+def site(app) -> str:
+    """The test client's absolute base URL (pytest-flask's live_server, once started, sets
+    SERVER_NAME for the rest of the session)."""
+    return "http://" + (app.config.get("SERVER_NAME") or "localhost")
+
+
 class Page(HTMLParser):
     """What a test needs of a page: its text, JSON-LD blocks, links and elements with ids."""
 
@@ -75,7 +82,7 @@ def correct(client_as, claim_id, rating="true", **verdict):
     assert act(editor, claim_id, "publish").status_code == 200
 
 
-def test_fact_check_page_shows_the_public_fact_check(client_as, anonymous):
+def test_fact_check_page_shows_the_public_fact_check(site, client_as, anonymous):
     claim = publish(
         client_as,
         rating="mostly_false",
@@ -110,16 +117,16 @@ def test_fact_check_page_shows_the_public_fact_check(client_as, anonymous):
     [feed] = [link for link in page.links if link.get("rel") == "alternate"]
     assert feed["type"] == "application/atom+xml" and feed["href"].endswith("/feed.atom")
     [canonical] = [link for link in page.links if link.get("rel") == "canonical"]
-    assert canonical["href"] == f"http://localhost/fact-checks/{claim['id']}"
+    assert canonical["href"] == f"{site}/fact-checks/{claim['id']}"
 
 
-def test_page_json_ld_is_the_api_claim_review(client_as, anonymous):
+def test_page_json_ld_is_the_api_claim_review(site, client_as, anonymous):
     claim = publish(client_as, text="Crime doubled in 2023.", tags=["crime"])
     page, _ = get_page(anonymous, f"/fact-checks/{claim['id']}")
     [block] = page.json_ld
     api = anonymous.get(f"/api/v1/fact-checks/{claim['id']}/claimreview").json
     assert json.loads(block) == api
-    assert api["url"] == f"http://localhost/fact-checks/{claim['id']}"
+    assert api["url"] == f"{site}/fact-checks/{claim['id']}"
 
 
 HOSTILE = 'Fake </script><script>alert("x")</script> & <!-- claim'
@@ -170,7 +177,7 @@ def test_a_reopened_fact_check_shows_its_published_version(client_as, anonymous)
     assert "False: 1 on a scale" in page.words and "Unpublished." not in page.words
 
 
-def test_corrections_show_on_the_page_and_the_corrections_page(client_as, anonymous):
+def test_corrections_show_on_the_page_and_the_corrections_page(site, client_as, anonymous):
     claim = publish(client_as, rating="false", text="Exports fell by a third.")
     other = publish(client_as, text="Never corrected.")
     correct(client_as, claim["id"], correction_note="Exports fell by a tenth, not a third.")
@@ -193,7 +200,7 @@ def test_corrections_show_on_the_page_and_the_corrections_page(client_as, anonym
     assert "Rating changed from False to True." in corrections.words
     assert "Never corrected." not in corrections.words
     assert f"/fact-checks/{claim['id']}#correction-{verdict['id']}" in corrections.anchors
-    assert "http://localhost/corrections/policy" in corrections.anchors
+    assert f"{site}/corrections/policy" in corrections.anchors
     policy, _ = get_page(anonymous, "/corrections/policy")
     assert "Corrections policy" in policy.title and "corrections page" in policy.words
     assert other["id"]
@@ -279,7 +286,7 @@ def test_verdict_article_url_and_note_round_trip(client):
     assert patched.json["article_url"] is None and patched.json["correction_note"] is None
 
 
-def test_sitemap_lists_our_pages_with_lastmod(client, client_as, anonymous):
+def test_sitemap_lists_our_pages_with_lastmod(site, client, client_as, anonymous):
     claim = publish(client_as, text="Listed in the sitemap.")
     elsewhere = publish(client_as, text="Reviewed in the desk's article.")
     correct(client_as, elsewhere["id"], article_url="https://desk.example/a")
@@ -289,30 +296,30 @@ def test_sitemap_lists_our_pages_with_lastmod(client, client_as, anonymous):
     root = ET.fromstring(response.data)
     assert root.tag == f"{SITEMAP}urlset"
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root}
-    assert list(urls) == [f"http://localhost/fact-checks/{claim['id']}"]
+    assert list(urls) == [f"{site}/fact-checks/{claim['id']}"]
     fact_check = anonymous.get(f"/api/v1/fact-checks/{claim['id']}").json
-    lastmod = urls[f"http://localhost/fact-checks/{claim['id']}"]
+    lastmod = urls[f"{site}/fact-checks/{claim['id']}"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", lastmod)
     assert fact_check["published_at"].startswith(lastmod[:-1])
 
 
-def test_large_sitemaps_become_an_index(client_as, anonymous, monkeypatch):
+def test_large_sitemaps_become_an_index(site, client_as, anonymous, monkeypatch):
     ids = [publish(client_as, text=f"Claim number {n} checked.")["id"] for n in range(3)]
     monkeypatch.setattr(feeds, "SITEMAP_MAX_URLS", 2)
     root = ET.fromstring(anonymous.get("/sitemap.xml").data)
     assert root.tag == f"{SITEMAP}sitemapindex"
     parts = [s.findtext(f"{SITEMAP}loc") for s in root]
-    assert parts == [f"http://localhost/sitemaps/fact-checks-{n}.xml" for n in (1, 2)]
+    assert parts == [f"{site}/sitemaps/fact-checks-{n}.xml" for n in (1, 2)]
     found = []
     for part in parts:
-        urlset = ET.fromstring(anonymous.get(part.removeprefix("http://localhost")).data)
+        urlset = ET.fromstring(anonymous.get(part.removeprefix(site)).data)
         found += [u.findtext(f"{SITEMAP}loc").rsplit("/", 1)[1] for u in urlset]
     assert found == [str(i) for i in ids]
     assert anonymous.get("/sitemaps/fact-checks-3.xml").status_code == 404
     assert anonymous.get("/sitemaps/fact-checks-0.xml").status_code == 404
 
 
-def test_atom_feed_has_fact_checks_and_corrections(client_as, anonymous):
+def test_atom_feed_has_fact_checks_and_corrections(site, client_as, anonymous):
     plain = publish(client_as, text="A plain <fact-check> & more.")
     corrected = publish(client_as, rating="false", text="Later corrected.")
     correct(client_as, corrected["id"], correction_note="We misread the table.")
@@ -320,14 +327,14 @@ def test_atom_feed_has_fact_checks_and_corrections(client_as, anonymous):
     assert response.status_code == 200 and response.mimetype == "application/atom+xml"
     feed = ET.fromstring(response.data)
     assert feed.tag == f"{ATOM}feed"
-    assert feed.findtext(f"{ATOM}id") == "http://localhost/feed.atom"
+    assert feed.findtext(f"{ATOM}id") == f"{site}/feed.atom"
     assert feed.findtext(f"{ATOM}title") and feed.find(f"{ATOM}author/{ATOM}name").text
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert links == {"self": "http://localhost/feed.atom", "alternate": "http://localhost/"}
+    assert links == {"self": f"{site}/feed.atom", "alternate": f"{site}/"}
     entries = feed.findall(f"{ATOM}entry")
     by_id = {e.findtext(f"{ATOM}id"): e for e in entries}
     assert len(by_id) == len(entries) == 3
-    page = f"http://localhost/fact-checks/{corrected['id']}"
+    page = f"{site}/fact-checks/{corrected['id']}"
     [correction_id] = [i for i in by_id if i.startswith(page + "#correction-")]
     correction = by_id[correction_id]
     assert correction.findtext(f"{ATOM}title") == "Correction: Later corrected."
@@ -337,7 +344,7 @@ def test_atom_feed_has_fact_checks_and_corrections(client_as, anonymous):
     updated_entry = by_id[page]
     assert updated_entry.findtext(f"{ATOM}updated") >= updated_entry.findtext(f"{ATOM}published")
     assert "corrected" in [c.get("term") for c in updated_entry.findall(f"{ATOM}category")]
-    assert by_id[f"http://localhost/fact-checks/{plain['id']}"].findtext(f"{ATOM}title") == (
+    assert by_id[f"{site}/fact-checks/{plain['id']}"].findtext(f"{ATOM}title") == (
         "A plain <fact-check> & more."
     )
     for entry in entries:  # every entry: id, title, updated, an alternate link
