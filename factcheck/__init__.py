@@ -91,6 +91,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from factcheck import reader
     from factcheck.api import register_blueprints as register_api
     from factcheck.health import blp as health
     from factcheck.rest import Api
@@ -98,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
     api = Api(app)
     register_api(app, api)
     api.register_blueprint(health)
+    reader.init_app(app)  # HTML for readers, outside /api/v1 and the OpenAPI document
 
 
 def register_commands(app: Flask) -> None:

@@ -44,6 +44,11 @@ class Config:
     # The organisation that publishes the fact-checks (ClaimReview author, search publisher).
     FACTCHECK_ORGANISATION_NAME = os.environ.get("FACTCHECK_ORGANISATION_NAME", "factcheck")
     FACTCHECK_ORGANISATION_URL = os.environ.get("FACTCHECK_ORGANISATION_URL")
+    # Reader pages (docs/reader-pages.md): a folder whose templates replace the package's
+    # (reader/corrections_policy.html for the desk's own corrections policy, say), and the
+    # address of a corrections policy published elsewhere, linked instead of ours.
+    FACTCHECK_TEMPLATES_DIR = os.environ.get("FACTCHECK_TEMPLATES_DIR") or None
+    FACTCHECK_CORRECTIONS_POLICY_URL = os.environ.get("FACTCHECK_CORRECTIONS_POLICY_URL") or None
 
     # Claim matching also compares sentence embeddings (the `semantic` extra; about 400 MB
     # more per worker for PyTorch and the model): docs/publishing.md, "Semantic matching".

@@ -203,7 +203,8 @@ def our_organisation() -> Organisation:
         name=config["FACTCHECK_ORGANISATION_NAME"],
         url=home,
         site=urlsplit(home).hostname,
-        url_of=lambda claim_id: url_of("fact_checks.get_fact_check", claim_id=claim_id),
+        # A fact-check's public address is its reader page (factcheck/reader).
+        url_of=lambda claim_id: url_of("reader.fact_check", claim_id=claim_id),
     )
 
 

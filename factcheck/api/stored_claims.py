@@ -53,9 +53,11 @@ def search_page(result: Page, organisation: Organisation):
     ):
         searched = json.loads(body)
         for entry in searched["claimReview"]:
-            if entry["url"] is None:  # ours; an imported review always has its URL
+            # Ours: stored with no publisher, and no URL unless the desk's article has one (an
+            # imported review always has both).
+            if entry["publisher"] is None:
                 entry["publisher"] = {"name": organisation.name, "site": organisation.site}
-                entry["url"] = organisation.url_of(row.id)
+                entry["url"] = entry["url"] or organisation.url_of(row.id)
         found.append(searched)
     answer = {"claims": found, "nextPageToken": result.next_cursor}
     return json_text(jsonsafe.dumps(answer, separators=(",", ":")))

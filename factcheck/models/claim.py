@@ -34,6 +34,8 @@ class Claim(db.Model):
         sa.Index("ix_claims_submitted_by_id_created_at", "submitted_by_id", "created_at", "id"),
         sa.Index("ix_claims_queue", "status", "priority", "check_worthiness", "id"),
         sa.Index("ix_claims_published_at_id", "published_at", "id"),
+        # The corrections page and the Atom feed: the last corrected first.
+        sa.Index("ix_claims_corrected_at_id", "corrected_at", "id"),
     )
 
     id: so.Mapped[int] = so.mapped_column(BigId, primary_key=True)

@@ -27,6 +27,11 @@ class Verdict(db.Model):
     rating_value: so.Mapped[int | None]
     textual_rating: so.Mapped[str] = so.mapped_column(sa.String(100))
     summary: so.Mapped[str | None] = so.mapped_column(sa.Text)
+    # The desk's own article presenting this fact-check: the ClaimReview `url` when given,
+    # else our reader page (/fact-checks/{id}).
+    article_url: so.Mapped[str | None] = so.mapped_column(sa.String(2048))
+    # For readers, when this verdict corrects a published one: what changed and why.
+    correction_note: so.Mapped[str | None] = so.mapped_column(sa.Text)
     author_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
     approved_by_id: so.Mapped[int | None] = so.mapped_column(BigId, sa.ForeignKey("users.id"))
     approved_at: so.Mapped[datetime | None] = so.mapped_column(UTCDateTime)

@@ -6,6 +6,7 @@ from factcheck import search
 from factcheck.ratings import RATINGS
 from factcheck.schemas.common import PageQuery, page_schema
 from factcheck.schemas.fields import Language, Text, one_of
+from factcheck.schemas.verdict import ARTICLE_URL_DOC, CORRECTION_NOTE_DOC
 
 
 class PublishedVerdictOut(ma.Schema):
@@ -13,6 +14,12 @@ class PublishedVerdictOut(ma.Schema):
     rating_value = ma.fields.Integer(required=True, allow_none=True)
     textual_rating = ma.fields.String(required=True)
     summary = ma.fields.String(required=True, allow_none=True)
+    article_url = ma.fields.String(
+        required=True, allow_none=True, metadata={"description": ARTICLE_URL_DOC}
+    )
+    correction_note = ma.fields.String(
+        required=True, allow_none=True, metadata={"description": CORRECTION_NOTE_DOC}
+    )
     published_at = ma.fields.DateTime(required=True)
 
 

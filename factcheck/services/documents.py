@@ -32,7 +32,7 @@ from factcheck.services import claim_changes
 
 # Bump when a field's rendering changes without a change of field names (a new format, say):
 # stored documents of the old shape then stop being served.
-RENDERER_REVISION = 1
+RENDERER_REVISION = 2
 # Claims rendered per query when many change at once (imports, batches, refresh).
 CHUNK = 500
 _STALE = "factcheck.stale_claim_ids"
@@ -170,8 +170,9 @@ def with_actions(body: str, actions: list[str]) -> str:
 
 def render_search(claim: Claim) -> str | None:
     """The claim as /claims:search shows it, if it is a fact-check. Our own reviews are stored
-    with no publisher and a null `url`: who we are and where a fact-check lives are settings
-    and the request's host, filled in when read (factcheck/api/stored_claims.py)."""
+    with a null publisher, and a null `url` unless the verdict names the desk's article: who we
+    are and where our page lives are settings and the request's host, filled in when read
+    (factcheck/api/stored_claims.py)."""
     if not is_fact_check(claim):
         return None
     from factcheck.services import fact_checks  # it lists fact-checks with `listed`

@@ -189,8 +189,12 @@ def as_google_claim(claim: Claim, organisation: Organisation) -> dict:
         }
     else:
         review = {
-            "publisher": {"name": organisation.name, "site": organisation.site},
-            "url": organisation.url_of(claim.id),
+            # Stored documents are rendered with UNNAMED: no publisher, and no URL unless the
+            # desk's own article is the review; who we are and our page are filled in when read.
+            "publisher": None
+            if organisation is UNNAMED
+            else {"name": organisation.name, "site": organisation.site},
+            "url": (verdict.article_url if verdict else None) or organisation.url_of(claim.id),
             "title": claim.text,
             "review_date": claim.corrected_at or claim.published_at,
             "language_code": claim.language,

@@ -21,6 +21,15 @@ def _ours():
     )
 
 
+# What no published view of ours shows: reviewers' repeat-claim alerts, the unpublished verdict.
+_UNSHOWN = (so.raiseload(Claim.matches), so.raiseload(Claim.current_verdict))
+
+
+def listed():
+    """Our published fact-checks as lists show them: claim, published verdict and tags."""
+    return _ours().options(*_UNSHOWN, so.raiseload(Claim.sources))
+
+
 def _article_urls(claims: list[Claim]) -> dict[int, str]:
     ids = {claim.article_id for claim in claims if claim.article_id is not None}
     if not ids:
@@ -29,11 +38,18 @@ def _article_urls(claims: list[Claim]) -> dict[int, str]:
     return {article_id: url for article_id, url in rows if url}
 
 
+def review_url(claim: Claim, publisher: fact_checks.Organisation) -> str | None:
+    """Where the review is read: the desk's own article when its verdict names one, else our
+    reader page for the fact-check."""
+    verdict = claim.published_verdict
+    return (verdict.article_url if verdict else None) or publisher.url_of(claim.id)
+
+
 def _fact_check(claim: Claim, article_url: str | None, publisher: fact_checks.Organisation) -> dict:
     verdict = claim.published_verdict
     return {
         "id": claim.id,
-        "url": publisher.url_of(claim.id),
+        "url": review_url(claim, publisher),
         "text": claim.text,
         "quote": claim.quote,
         "claimant": claim.claimant,
@@ -64,12 +80,25 @@ def _fact_check(claim: Claim, article_url: str | None, publisher: fact_checks.Or
     }
 
 
-def claim_review(claim_id: int, publisher: fact_checks.Organisation) -> dict:
-    claim = db.session.scalar(_ours().where(Claim.id == claim_id))
+def ours(claim_id: int) -> Claim:
+    """One of our published fact-checks, with its published verdict and sources."""
+    claim = db.session.scalar(_ours().options(*_UNSHOWN).where(Claim.id == claim_id))
     if claim is None:
         raise NotFound(f"Fact-check {claim_id} is not one of ours that is published.")
-    fact_check = _fact_check(claim, _article_urls([claim]).get(claim.article_id), publisher)
+    return claim
+
+
+def fact_check_of(claim: Claim, publisher: fact_checks.Organisation) -> dict:
+    """The plain dict claimreview.export reads, for a claim `ours` loaded."""
+    return _fact_check(claim, _article_urls([claim]).get(claim.article_id), publisher)
+
+
+def export(fact_check: dict, publisher: fact_checks.Organisation) -> dict:
     return claimreview.export(fact_check, organisation=publisher.as_author, url=fact_check["url"])
+
+
+def claim_review(claim_id: int, publisher: fact_checks.Organisation) -> dict:
+    return export(fact_check_of(ours(claim_id), publisher), publisher)
 
 
 def feed_page(

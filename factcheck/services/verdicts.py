@@ -15,7 +15,7 @@ from factcheck.services.common import require_version
 from factcheck.services.pagination import Page, Sort, paginate
 
 NEWEST_FIRST = Sort.by("-id", Verdict.id, descending=True)
-RECORDED_FIELDS = ("rating", "textual_rating", "summary")
+RECORDED_FIELDS = ("rating", "textual_rating", "summary", "article_url", "correction_note")
 # History actions that write a verdict's content: whoever took them is one of its hands.
 WRITING_ACTIONS = ("add_verdict", "update_verdict")
 
@@ -36,6 +36,8 @@ def create(claim_id: int, data: dict, actor: User) -> Verdict:
         claim_id=claim.id,
         author_id=actor.id,
         summary=data.get("summary"),
+        article_url=data.get("article_url"),
+        correction_note=data.get("correction_note"),
         **_rated(data["rating"], data.get("textual_rating")),
     )
     db.session.add(verdict)

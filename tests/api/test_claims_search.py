@@ -26,7 +26,9 @@ def test_shape_and_query(client_as, anonymous):
         "languageCode",
     }
     assert review["textualRating"] == "False" and review["languageCode"] == "en"
-    assert review["url"].endswith(f"/api/v1/fact-checks/{published['id']}")
+    # Our reader page, not the JSON API.
+    assert review["url"].endswith(f"/fact-checks/{published['id']}")
+    assert "/api/v1/" not in review["url"]
     assert set(review["publisher"]) == {"name", "site"}
 
 

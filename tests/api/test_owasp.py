@@ -109,17 +109,31 @@ def test_api8_security_misconfiguration(client, anonymous):
 def test_api9_inventory_every_route_is_documented(app, anonymous):
     """The OpenAPI document lists every route the app serves, and nothing else."""
     spec_paths = set(anonymous.get("/api/v1/openapi.json").json["paths"])
-    served = set()
+    served, pages = set(), set()
     for rule in app.url_map.iter_rules():
         path = rule.rule
         # The document itself and the docs page (with its assets and icon) are not API
         # operations.
         if path in ("/api/v1/openapi.json", "/favicon.ico") or path.startswith("/api/v1/docs"):
             continue
+        # Nor are the reader pages (HTML, Atom, sitemaps), all outside /api/v1.
+        if rule.endpoint.startswith("reader."):
+            pages.add(path)
+            continue
         for argument in rule.arguments:
             path = path.replace(f"<id:{argument}>", "{" + argument + "}")
         served.add(path)
     assert served == spec_paths
+    assert pages == {
+        "/",
+        "/fact-checks/<id:claim_id>",
+        "/fact-checks/<id:claim_id>/",
+        "/corrections",
+        "/corrections/policy",
+        "/feed.atom",
+        "/sitemap.xml",
+        "/sitemaps/fact-checks-<int:number>.xml",
+    }
 
 
 def test_api10_unsafe_consumption_of_imported_reviews(client_as, anonymous):
