@@ -71,7 +71,7 @@ bench: install
 	BENCH_CLAIMS=$(BENCH_CLAIMS) $(BIN)/python bench/run.py $(BENCH_ARGS)
 	$(BIN)/python bench/profile_requests.py
 
-# Claim matching on CheckThat! 2022 Task 2A, the product beside BM25 (docs/publishing.md).
+# Claim matching on CheckThat! 2022 Task 2A, the product beside BM25 (docs/matching.md).
 MATCHING_DATA ?= ../shared/data/matching/ct2022-2a
 MATCHING_SPLIT ?= dev
 bench-matching: install

@@ -51,7 +51,7 @@ class Config:
     FACTCHECK_CORRECTIONS_POLICY_URL = os.environ.get("FACTCHECK_CORRECTIONS_POLICY_URL") or None
 
     # Claim matching also compares sentence embeddings (the `semantic` extra; about 400 MB
-    # more per worker for PyTorch and the model): docs/publishing.md, "Semantic matching".
+    # more per worker for PyTorch and the model): docs/matching.md, "Semantic matching".
     FACTCHECK_SEMANTIC_MATCHING = _flag("FACTCHECK_SEMANTIC_MATCHING")
 
     # `make run` loads the demo users and fact-checks (seeds/) only when this is on; `make demo`

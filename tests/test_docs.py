@@ -97,7 +97,8 @@ def test_every_python_module_the_docs_name_exists():
         missing = {
             (page.name, module)
             for page, module in _references("module")
-            if importlib.util.find_spec(module) is None
+            if not any(part.isupper() for part in module.split("."))  # a placeholder
+            and importlib.util.find_spec(module) is None
         }
     finally:
         sys.path.remove(str(ROOT))

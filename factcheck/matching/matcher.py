@@ -10,18 +10,18 @@ from factcheck.matching import numbers, score
 from factcheck.matching.query import matchable
 from factcheck.matching.text import raw_tokens
 
-# Two thresholds for two jobs (docs/publishing.md, "Claim matching"): DEFAULT_MIN_SCORE is the
+# Two thresholds for two jobs (docs/matching.md, "Claim matching"): DEFAULT_MIN_SCORE is the
 # floor of a ranked answer, tuned on the CheckThat! 2022 2A training tweets; at or above
 # DUPLICATE_SCORE (calibrated on the CLEF-2018 debate pairs) a candidate the traps let through
 # is almost always the same claim: the "already checked" alert and likely_duplicates.
 DEFAULT_MIN_SCORE: float = 0.1
 DUPLICATE_SCORE: float = 0.6
 # How much the share of the query's rare words a candidate holds counts against its lexical
-# similarity, tuned on the CheckThat! 2022 2A training tweets (docs/publishing.md).
+# similarity, tuned on the CheckThat! 2022 2A training tweets (docs/matching.md).
 SHARE_WEIGHT: float = 0.5
 # With semantic matching on, how much the cosine of the two texts' sentence embeddings counts
 # against the lexical score, tuned on the same training tweets; DUPLICATE_SCORE applies to
-# the blend unchanged, its precision measured there too (docs/publishing.md).
+# the blend unchanged, its precision measured there too (docs/matching.md).
 SEMANTIC_WEIGHT: float = 0.5
 
 

@@ -5,7 +5,7 @@ being worked on that repeat it; a corrected one has the claims alerted to it mat
 
 A match is an alert at or above the matcher's DUPLICATE_SCORE (0.6) and without the
 `contradicts` reason: on the CheckThat! 2022 2A tweets the first answer at that score was the
-right fact-check for 124 of 125 training tweets and 48 of 48 dev tweets (docs/publishing.md).
+right fact-check for 124 of 125 training tweets and 48 of 48 dev tweets (docs/matching.md).
 """
 
 import sqlalchemy as sa

@@ -44,9 +44,9 @@ def get(claim_id: int) -> Claim:
 
 
 def url_of(claim_id: int, review_url: str | None = None) -> str:
-    """Where a fact-check is read: the publisher's review (`review_url`) for an imported one,
-    /api/v1/fact-checks/{id} for ours."""
-    return review_url or outbox.public_url(f"/api/v1/fact-checks/{claim_id}")
+    """Where a fact-check is read, as its ClaimReview `url` says: the publisher's review for an
+    imported one, the desk's own article when the verdict names one, else our reader page."""
+    return review_url or outbox.public_url(f"/fact-checks/{claim_id}")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def summaries(claim_ids) -> dict[int, Summary]:
     stmt = (
         sa.select(
             Claim.id, Claim.published_at, Verdict.rating, Verdict.rating_value,
-            Verdict.textual_rating, ExternalReview.url,
+            Verdict.textual_rating, Verdict.article_url, ExternalReview.url,
         )
         .join(Claim.published_verdict)
         .outerjoin(Claim.external_review)
@@ -79,7 +79,7 @@ def summaries(claim_ids) -> dict[int, Summary]:
             rating=row.rating,
             rating_value=row.rating_value,
             textual_rating=row.textual_rating,
-            url=url_of(row.id, row.url),
+            url=url_of(row.id, row.url or row.article_url),
             published_at=row.published_at,
         )
         for row in db.session.execute(stmt)

@@ -18,7 +18,8 @@ def test_a_repeated_claim_is_already_checked(client, client_as, loopback_allowed
         shown = client.get(f"/api/v1/claims/{repeat['id']}").json
         (alert,) = shown["already_checked"]
         assert alert["fact_check_id"] == fact_check["id"] and alert["rating"] == "false"
-        assert alert["url"].endswith(f"/api/v1/fact-checks/{fact_check['id']}")
+        assert alert["url"].endswith(f"/fact-checks/{fact_check['id']}")
+        assert "/api/" not in alert["url"]  # the reader page, as ClaimReview's url
         assert alert["score"] >= 0.6
         assert client.get(f"/api/v1/claims/{unrelated['id']}").json["already_checked"] == []
         alerted = client.get("/api/v1/claims?already_checked=true").json["items"]

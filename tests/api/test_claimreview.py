@@ -2,6 +2,7 @@
 
 import copy
 import json
+from urllib.parse import urlsplit
 
 from factcheck.cli import seed_command
 from tests.api.helpers import act, publish
@@ -94,7 +95,8 @@ def test_feed_pages(client_as, anonymous):
     element = page["dataFeedElement"][0]
     assert element["@type"] == "DataFeedItem" and element["item"][0]["@type"] == "ClaimReview"
     assert first.headers["Link"].endswith('rel="next"') and page["nextPage"]
-    rest = anonymous.get(page["nextPage"].replace("http://localhost", "")).json
+    next_page = urlsplit(page["nextPage"])
+    rest = anonymous.get(f"{next_page.path}?{next_page.query}").json
     assert len(rest["dataFeedElement"]) == 1 and "nextPage" not in rest
 
 

@@ -136,8 +136,10 @@ def test_each_match_carries_the_fact_checks_rating_url_and_date(client_as, clien
     ]
     assert item["rating"] == "mostly_false" and item["rating_value"] == 2
     assert item["textual_rating"] == "Mostly false" == public["verdict"]["textual_rating"]
-    # The URL alerts (already_checked) and webhooks give for it.
-    assert item["url"].startswith("http") and item["url"].endswith(f"/fact-checks/{checked['id']}")
+    # Where it is read, as its ClaimReview says: the reader page (alerts give the same).
+    claim_review = anonymous.get(f"/api/v1/fact-checks/{checked['id']}/claimreview").json
+    assert item["url"] == claim_review["url"]
+    assert item["url"].endswith(f"/fact-checks/{checked['id']}") and "/api/" not in item["url"]
     assert item["published_at"] == public["published_at"] == checked["published_at"]
     # /similar answers the same items.
     incoming = create_claim(client, text="In March unemployment fell to 4.1 percent")
