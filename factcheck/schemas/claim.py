@@ -82,7 +82,8 @@ class AlreadyCheckedOut(ma.Schema):
         required=True,
         allow_none=True,
         metadata={"description": "The fact-check's page: the publisher's review for an "
-                  "imported one, /api/v1/fact-checks/{id} for ours"},
+                  "imported one; for ours the desk's article when its verdict names one, else "
+                  "the reader page /fact-checks/{id}: the ClaimReview url"},
     )  # fmt: skip
     score = ma.fields.Float(required=True)
 
@@ -311,7 +312,8 @@ class MatchedFactCheckOut(SimilarClaimOut):
         required=True,
         attribute="fact_check.url",
         metadata={"description": "The fact-check's page: the publisher's review for an "
-                  "imported one, /api/v1/fact-checks/{id} for ours"},
+                  "imported one; for ours the desk's article when its verdict names one, else "
+                  "the reader page /fact-checks/{id}: the ClaimReview url"},
     )  # fmt: skip
     published_at = ma.fields.DateTime(
         required=True,

@@ -2,7 +2,7 @@
 
 Revision ID: d3f1a7c2b9e4
 Revises: b68366257239
-Create Date: 2026-12-10 09:00:00.000000
+Create Date: 2026-12-03 05:00:00.000000
 
 """
 
