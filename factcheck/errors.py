@@ -75,6 +75,11 @@ _TITLES = {
 }
 
 
+def status_title(status: int) -> str:
+    """A status's name in RFC 9110, whatever the Python."""
+    return _TITLES[status][0] if status in _TITLES else HTTPStatus(status).phrase
+
+
 def problem(
     status: int,
     detail: str | None = None,

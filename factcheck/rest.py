@@ -25,6 +25,7 @@ from factcheck.errors import (
     InvalidInput,
     flatten_messages,
     problem,
+    status_title,
 )
 from factcheck.schemas.problem import ProblemSchema
 
@@ -112,8 +113,26 @@ class OpenAPIConverter(apispec_marshmallow.OpenAPIConverter):
         return super().field2nullable(field, ret)
 
 
+# Response components are named after Python's HTTPStatus members, which 3.13 renamed to
+# RFC 9110's names: use those on every Python, so the document is the same whichever runs it.
+RESPONSE_NAMES = {
+    "REQUEST_ENTITY_TOO_LARGE": "CONTENT_TOO_LARGE",
+    "REQUEST_URI_TOO_LONG": "URI_TOO_LONG",
+    "REQUESTED_RANGE_NOT_SATISFIABLE": "RANGE_NOT_SATISFIABLE",
+    "UNPROCESSABLE_ENTITY": "UNPROCESSABLE_CONTENT",
+}
+
+
 class MarshmallowPlugin(apispec_marshmallow.MarshmallowPlugin):
     Converter = OpenAPIConverter
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        for operation in (operations or {}).values():
+            responses = operation.get("responses", {}) if isinstance(operation, dict) else {}
+            for code, response in responses.items():
+                if isinstance(response, str):
+                    responses[code] = RESPONSE_NAMES.get(response, response)
+        super().operation_helper(path=path, operations=operations, **kwargs)
 
 
 class Api(flask_smorest.Api):
@@ -164,14 +183,15 @@ class Api(flask_smorest.Api):
     def _register_responses(self):
         """Document error responses with the content type they are really sent with."""
         for status in http.HTTPStatus:
-            response = {"description": status.phrase}
+            response = {"description": status_title(status)}
             if status >= 400:
                 response["schema"] = self.ERROR_SCHEMA
                 prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
             elif not (100 <= status < 200) and status not in (204, 304):
                 response["schema"] = self.ERROR_SCHEMA
                 prepare_response(response, self.spec, self.DEFAULT_RESPONSE_CONTENT_TYPE)
-            self.spec.components.response(status.name, response, lazy=True)
+            name = RESPONSE_NAMES.get(status.name, status.name)
+            self.spec.components.response(name, response, lazy=True)
         response = {"description": "Error", "schema": self.ERROR_SCHEMA}
         prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
         self.spec.components.response("DEFAULT_ERROR", response, lazy=True)

@@ -63,3 +63,22 @@ def test_a_nullable_reference_keeps_the_type_it_refers_to(document):
         "allOf": [{"$ref": "#/components/schemas/VerdictOut"}],
         "nullable": True,
     }
+
+
+def test_response_names_and_titles_are_rfc_9110_whatever_the_python(document):
+    """Python 3.13 renamed four statuses; the document uses the new names on every Python, so
+    a client generated against one server matches another."""
+    from factcheck.rest import RESPONSE_NAMES
+
+    text = str(document)
+    for old_name in RESPONSE_NAMES:
+        assert old_name not in text
+    responses = document["components"]["responses"]
+    assert responses["UNPROCESSABLE_CONTENT"]["description"] == "Unprocessable Content"
+    refs = {
+        response["$ref"]
+        for _, operation in operations(document)
+        for response in operation.get("responses", {}).values()
+        if "$ref" in response
+    }
+    assert "#/components/responses/UNPROCESSABLE_CONTENT" in refs
