@@ -115,17 +115,17 @@ RELEVANCE_POOL = 1000
 MIN_PER_WORD = 100
 
 
-def ranked(session, query: str, *, among=None, pool: int | None = None, language=None):
+def ranked(session, query: str, *, among=None, language=None):
     """A subquery (claim_id, matched, relevance) over a pool of the claims that hold any word
     of `query` and meet `among` (a condition on the claims table); None without words.
     `matched` is how many of the query's words a claim holds and `relevance` the engine's
     score of the claim for all of them (ts_rank_cd; on SQLite bm25, each word's added up):
     ordered by both, the claims holding every word come first.
 
-    The pool (`pool`, RELEVANCE_POOL unless given) is the `pool` newest claims holding every
-    word and each word's `per_word(pool, words)` newest, each found by walking the id index
-    (or FTS5's posting list) backwards, or, for a rare word on PostgreSQL, from the GIN index,
-    and stopping at its size, so the cost stays flat however common the words are.
+    The pool is the RELEVANCE_POOL newest claims holding every word and each word's
+    `per_word(RELEVANCE_POOL, words)` newest, each found by walking the id index (or FTS5's
+    posting list) backwards, or, for a rare word on PostgreSQL, from the GIN index, and
+    stopping at its size, so the cost stays flat however common the words are.
 
     On PostgreSQL the words are stemmed as `language` (a BCP 47 tag), or, unknown, as each
     language stored is: a claim holds a word when it does in one of them.
@@ -133,10 +133,9 @@ def ranked(session, query: str, *, among=None, pool: int | None = None, language
     words = list(dict.fromkeys(terms(query)))
     if not words:
         return None
-    pool = pool or RELEVANCE_POOL
     if session.get_bind().dialect.name == "postgresql":
-        return _ranked_postgresql(session, words, among, pool, language)
-    return _ranked_sqlite(words, among, pool)
+        return _ranked_postgresql(session, words, among, RELEVANCE_POOL, language)
+    return _ranked_sqlite(words, among, RELEVANCE_POOL)
 
 
 def _ranked_postgresql(session, words: list[str], among, pool: int, language):

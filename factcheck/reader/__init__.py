@@ -8,8 +8,9 @@
     /sitemap.xml                        our fact-check pages with their last change
 
 Pages make no request anywhere but here: no script, no web font, the stylesheet inline (its
-hash is the only style the Content-Security-Policy allows). Every answer carries an ETag and a
-short public Cache-Control, so a cache in front answers most reads. See docs/reader-pages.md.
+hash is the only style the Content-Security-Policy allows). Every successful answer carries an
+ETag and a short public Cache-Control, so a cache in front answers most reads (error pages and
+redirects don't). See docs/reader-pages.md.
 """
 
 import base64
@@ -247,7 +248,10 @@ def sitemap():
 
 @blp.route("/sitemaps/fact-checks-<int:number>.xml")
 def sitemap_part(number):
-    if number < 1 or (number - 1) * feeds.SITEMAP_MAX_URLS >= max(reader.sitemap_count(), 1):
+    count = reader.sitemap_count()  # numbered parts exist only when /sitemap.xml is an index
+    if count <= feeds.SITEMAP_MAX_URLS or not 1 <= number <= math.ceil(
+        count / feeds.SITEMAP_MAX_URLS
+    ):
         raise NotFound(f"There is no sitemap {number}.")
     return _sitemap_part((number - 1) * feeds.SITEMAP_MAX_URLS)
 

@@ -1,7 +1,8 @@
 """Published fact-checks: what anonymous readers and frontends see.
 
 A fact-check shows the last verdict that was published, so reopening a claim for a correction
-leaves the published version up until the corrected one is published.
+leaves the published verdict up until the corrected one is published. The claim's own fields and
+its sources are shown as they stand: an edit made during a correction is public at once.
 """
 
 from collections.abc import Callable

@@ -30,9 +30,7 @@ class Correction:
     verdict_id: int
     published_at: datetime
     note: str | None
-    rating: str
     textual_rating: str
-    previous_rating: str
     previous_textual_rating: str
 
 
@@ -49,7 +47,6 @@ def _corrections(claim_ids: list[int]) -> dict[int, list[Correction]]:
         sa.select(
             Verdict.id,
             Verdict.claim_id,
-            Verdict.rating,
             Verdict.textual_rating,
             Verdict.correction_note,
             Verdict.published_at,
@@ -67,9 +64,7 @@ def _corrections(claim_ids: list[int]) -> dict[int, list[Correction]]:
                     verdict_id=row.id,
                     published_at=row.published_at,
                     note=row.correction_note,
-                    rating=row.rating,
                     textual_rating=row.textual_rating,
-                    previous_rating=before.rating,
                     previous_textual_rating=before.textual_rating,
                 )
             )
@@ -151,8 +146,8 @@ def sitemap_count() -> int:
 
 
 def sitemap_entries(*, offset: int, limit: int) -> list[SitemapEntry]:
-    """Fact-checks whose canonical page is ours, oldest first (so a sitemap file, once full,
-    keeps its URLs)."""
+    """Fact-checks whose canonical page is ours, oldest first: new ones go to the last sitemap
+    file (one that leaves the set moves the later ones back by one)."""
     rows = db.session.execute(_with_own_page().order_by(Claim.id).offset(offset).limit(limit))
     return [SitemapEntry(claim_id, modified) for claim_id, modified in rows]
 

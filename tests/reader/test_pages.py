@@ -297,6 +297,8 @@ def test_sitemap_lists_our_pages_with_lastmod(site, client, client_as, anonymous
     assert root.tag == f"{SITEMAP}urlset"
     urls = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root}
     assert list(urls) == [f"{site}/fact-checks/{claim['id']}"]
+    # One file: no numbered part serves the same list again.
+    assert anonymous.get("/sitemaps/fact-checks-1.xml").status_code == 404
     fact_check = anonymous.get(f"/api/v1/fact-checks/{claim['id']}").json
     lastmod = urls[f"{site}/fact-checks/{claim['id']}"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", lastmod)
