@@ -1,7 +1,9 @@
 """factcheck: a fact-check claims REST API."""
 
+import contextlib
 import os
 import secrets
+import tempfile
 
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -59,17 +61,25 @@ def register_operations(app: Flask) -> None:
 
 
 def _instance_secret(instance_path: str) -> str:
-    """A key kept in instance/ so every worker and restart signs cursors the same way."""
+    """A key kept in instance/ so every worker and restart signs cursors the same way. Processes
+    starting together on a fresh folder all end up with the one key that was linked first."""
     path = os.path.join(instance_path, "secret_key")
     try:
         with open(path) as fh:
             return fh.read().strip()
     except FileNotFoundError:
-        key = secrets.token_urlsafe(48)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        pass
+    fd, written = tempfile.mkstemp(dir=instance_path, prefix=".secret_key.")  # mode 0600
+    try:
         with os.fdopen(fd, "w") as fh:
-            fh.write(key)
-        return key
+            fh.write(secrets.token_urlsafe(48))
+        # Atomic: the whole file appears, or another process's stays.
+        with contextlib.suppress(FileExistsError):
+            os.link(written, path)
+    finally:
+        os.unlink(written)
+    with open(path) as fh:
+        return fh.read().strip()
 
 
 def register_extensions(app: Flask) -> None:

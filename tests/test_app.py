@@ -2,6 +2,9 @@
 
 import json
 import re
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -34,6 +37,30 @@ def test_default_database_and_secret_live_in_instance(tmp_path, monkeypatch):
     assert app.config["SECRET_KEY"] == secret
     # A second worker or a restart reads the same key, so cursors stay valid across them.
     assert create_app(Bare).config["SECRET_KEY"] == secret
+
+
+def test_processes_starting_together_share_one_instance_secret(tmp_path):
+    """Servers and workers started at once on a fresh folder: none fails, all sign alike."""
+    script = (
+        "import sys, time; from factcheck import _instance_secret\n"
+        "time.sleep(float(sys.argv[2]) - time.time())\n"
+        "print(_instance_secret(sys.argv[1]))"
+    )
+    start = time.time() + 2  # every process has imported by then and starts at once
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for _ in range(12)
+    ]
+    results = [process.communicate(timeout=60) for process in processes]
+    assert all(process.returncode == 0 for process in processes), [e for _, e in results]
+    keys = {out.strip() for out, _ in results}
+    assert keys == {(tmp_path / "secret_key").read_text()}
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["secret_key"]
 
 
 def assert_problem(response, status):
