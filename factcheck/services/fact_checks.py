@@ -140,7 +140,7 @@ def search_like_google(params: dict, organisation: Organisation) -> Page:
         )
         ours = organisation.site is not None and _same_site(organisation.site, site)
         stmt = stmt.where(
-            sa.or_(Claim.id.in_(imported_from_site), _is_ours() if ours else sa.false())
+            sa.or_(Claim.id.in_(imported_from_site), is_ours() if ours else sa.false())
         )
     if "max_age_days" in params:
         since = datetime.now(UTC) - timedelta(days=params["max_age_days"])
@@ -155,7 +155,8 @@ def search_like_google(params: dict, organisation: Organisation) -> Page:
     )  # fmt: skip
 
 
-def _is_ours():
+def is_ours():
+    """Our own fact-checks: those no import made."""
     return ~sa.exists().where(ExternalReview.claim_id == Claim.id)
 
 
@@ -177,6 +178,13 @@ def _imported_site(external: ExternalReview) -> str | None:
     return site_of(external.url)
 
 
+def review_url(claim: Claim, publisher: Organisation) -> str | None:
+    """Where our review is read: the desk's own article when its published verdict names one,
+    else the publisher's page for the fact-check (our reader page)."""
+    verdict = claim.published_verdict
+    return (verdict.article_url if verdict else None) or publisher.url_of(claim.id)
+
+
 def as_google_claim(claim: Claim, organisation: Organisation) -> dict:
     verdict = claim.published_verdict
     external = claim.external_review
@@ -195,7 +203,7 @@ def as_google_claim(claim: Claim, organisation: Organisation) -> dict:
             "publisher": None
             if organisation is UNNAMED
             else {"name": organisation.name, "site": organisation.site},
-            "url": (verdict.article_url if verdict else None) or organisation.url_of(claim.id),
+            "url": review_url(claim, organisation),
             "title": claim.text,
             "review_date": claim.corrected_at or claim.published_at,
             "language_code": claim.language,

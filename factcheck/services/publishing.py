@@ -38,18 +38,11 @@ def _article_urls(claims: list[Claim]) -> dict[int, str]:
     return {article_id: url for article_id, url in rows if url}
 
 
-def review_url(claim: Claim, publisher: fact_checks.Organisation) -> str | None:
-    """Where the review is read: the desk's own article when its verdict names one, else our
-    reader page for the fact-check."""
-    verdict = claim.published_verdict
-    return (verdict.article_url if verdict else None) or publisher.url_of(claim.id)
-
-
 def _fact_check(claim: Claim, article_url: str | None, publisher: fact_checks.Organisation) -> dict:
     verdict = claim.published_verdict
     return {
         "id": claim.id,
-        "url": review_url(claim, publisher),
+        "url": fact_checks.review_url(claim, publisher),
         "text": claim.text,
         "quote": claim.quote,
         "claimant": claim.claimant,

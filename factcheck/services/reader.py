@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from factcheck.extensions import db
-from factcheck.models import Claim, ExternalReview, Verdict
+from factcheck.models import Claim, Verdict
 from factcheck.services import fact_checks, publishing
 from factcheck.services.pagination import Page, Sort, paginate
 
@@ -32,10 +32,6 @@ class Correction:
     note: str | None
     textual_rating: str
     previous_textual_rating: str
-
-
-def _ours_filter():
-    return ~sa.exists().where(ExternalReview.claim_id == Claim.id)
 
 
 def _corrections(claim_ids: list[int]) -> dict[int, list[Correction]]:
@@ -137,7 +133,7 @@ def _with_own_page():
                 .scalar_subquery(),
             ),
         )
-        .where(*fact_checks.PUBLISHED, _ours_filter(), published.article_url.is_(None))
+        .where(*fact_checks.PUBLISHED, fact_checks.is_ours(), published.article_url.is_(None))
     )
 
 
@@ -161,7 +157,7 @@ class FeedEntries:
 
 def feed_entries(limit: int) -> FeedEntries:
     """The `limit` newest changes: fact-checks published or corrected, and corrections."""
-    ours = sa.select(Claim.id).where(*fact_checks.PUBLISHED, _ours_filter())
+    ours = sa.select(Claim.id).where(*fact_checks.PUBLISHED, fact_checks.is_ours())
     newest = ours.order_by(Claim.published_at.desc(), Claim.id.desc()).limit(limit).subquery()
     corrected_last = (
         ours.where(Claim.corrected_at.is_not(None))
