@@ -10,6 +10,11 @@ python -m tools.extraction.evaluate attribution POLNEAR_DIR
     that source.
 python -m tools.extraction.evaluate seed ARTICLE EXPECTED_JSON
     The expectations of a seed article (exit status 1 when one is missed).
+python -m tools.extraction.evaluate wire DIR [--verbose]
+    Wire articles with hand-written expectations (NAME.txt and
+    NAME.expected.json): expected claims found, claimant correct, spurious
+    claims, headline and dateline leaks, claim text defects; per article and
+    overall (definitions in tools/extraction/wire.py).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from pathlib import Path
 
 from factcheck.extraction import model
 from factcheck.extraction.claims import ExtractedClaim, candidates, extract
-from tools.extraction import datasets, metrics
+from tools.extraction import datasets, metrics, wire
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*[\w]")
 # Capitalised words that do not name anyone: titles, function words and
@@ -330,6 +335,21 @@ def seed(article: Path, expected_path: Path) -> int:
     return status
 
 
+def wire_articles(directory: Path, verbose: bool = False) -> int:
+    pairs = wire.articles(directory)
+    if not pairs:
+        print(f"no NAME.expected.json under {directory}")
+        return 1
+    results = [wire.measure(article, expected) for article, expected in pairs]
+    for result in results:
+        print(wire.line(result))
+        if verbose:
+            for note in result.notes:
+                print(f"  {note}")
+    print(wire.line(wire.total(results)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluate claim extraction.")
     sub = parser.add_subparsers(dest="task", required=True)
@@ -338,11 +358,16 @@ def main(argv: list[str] | None = None) -> int:
     seed_parser = sub.add_parser("seed")
     seed_parser.add_argument("article", type=Path)
     seed_parser.add_argument("expected", type=Path)
+    wire_parser = sub.add_parser("wire")
+    wire_parser.add_argument("path", type=Path)
+    wire_parser.add_argument("--verbose", action="store_true", help="list every miss and leak")
     args = parser.parse_args(argv)
     if args.task == "checkworthiness":
         return checkworthiness(args.path)
     if args.task == "attribution":
         return attribution(args.path)
+    if args.task == "wire":
+        return wire_articles(args.path, args.verbose)
     return seed(args.article, args.expected)
 
 
