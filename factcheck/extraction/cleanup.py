@@ -2,11 +2,14 @@
 
 Nothing is rewritten: the result is a list of (start, end) character offsets
 into the original text, so every later stage can point back at the source.
+A headline and the dateline of wire copy are left out the same way.
 """
 
 from __future__ import annotations
 
 import re
+
+from factcheck.extraction import dateline
 
 # A line that opens the appeal or navigation block closing most articles:
 # everything from it to the end is not the article.
@@ -60,6 +63,14 @@ _APPEAL_LINE = re.compile(
 
 _LINE = re.compile(r"[^\n]+")
 _MAX_FURNITURE_WORDS = 14
+# A headline: the article's first line, short and without a closing stop.
+_MAX_HEADLINE_WORDS = 20
+_SENTENCE_CLOSE = ".!?:;\"”’)'…"
+# Datelines open one of the first paragraphs (after a headline or a kicker).
+_DATELINE_PARAGRAPHS = 3
+# A full stop inside the line ("... in two years.” ― Ana Ruiz") makes it a
+# sentence; "U.S." or "Dr." do not.
+_INNER_STOP = re.compile(r"[.!?][”\"’]|[a-z]{2}[.!?]\s")
 
 
 def article_spans(text: str) -> list[tuple[int, int]]:
@@ -72,7 +83,26 @@ def article_spans(text: str) -> list[tuple[int, int]]:
         if _is_furniture(line):
             continue
         spans.append((start, end))
+    if len(spans) > 1 and _is_headline(text[spans[0][0] : spans[0][1]]):
+        spans = spans[1:]
+    for n, (start, end) in enumerate(spans[:_DATELINE_PARAGRAPHS]):
+        skip = dateline.length(text[start:end])
+        if skip:
+            spans[n] = (start + skip, end)
+            break
     return spans
+
+
+def _is_headline(line: str) -> bool:
+    """The first line is a headline when it is short and ends without the stop
+    a sentence has ("Portugal's jobless rate falls to lowest in two decades")."""
+    return (
+        "\n" not in line
+        and len(line.split()) <= _MAX_HEADLINE_WORDS
+        and line[-1] not in _SENTENCE_CLOSE
+        and not _INNER_STOP.search(line)
+        and not dateline.length(line)
+    )
 
 
 def _is_furniture(line: str) -> bool:

@@ -63,7 +63,8 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \t]+$")
-# Capitalised words that open a sentence without being part of a name.
+# Capitalised words right before a text's start that are not part of a name:
+# sentence openers, days and months ("said on Monday it would ...").
 _OPENERS = frozenset(
     [
         "but",
@@ -80,6 +81,25 @@ _OPENERS = frozenset(
         "so",
         "yet",
         "or",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ]
 )
 
@@ -184,6 +204,7 @@ def measure(article: Path, expected: dict) -> ArticleResult:
         span = _span(text, item["key"])
         hits = [i for i, c in enumerate(claims) if _matches(c, item["key"], span)]
         matched.update(hits)
+        result.quotes_expected += bool(item.get("quote"))
         if not hits:
             result.notes.append(f"missed {item['key']!r}")
             continue
@@ -196,7 +217,6 @@ def measure(article: Path, expected: dict) -> ArticleResult:
                 f"claimant of {item['key']!r}: wanted {item['claimant']!r}, got {', '.join(got)}"
             )
         if item.get("quote"):
-            result.quotes_expected += 1
             wanted = fold(item["quote"]).strip(" ,.")
             if any(fold(claims[i].quote or "").strip(" ,.") == wanted for i in hits):
                 result.quote_correct += 1
