@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extraction import compound
+from factcheck.extraction import compound, resolver
 
 _CUES = (
     "said|says|say|told|tells|tell|claimed|claims|claim|argued|argues|insisted|insists|added|adds|"
@@ -188,8 +188,17 @@ _DETERMINER = (
 _PARTY = r"(?:\s*\([^()]{1,30}\))?"
 # Sources joined with "and": "Trump and Clinton", "Sens. Jon Tester (D-Mont.) and David Vitter".
 _JOINT = rf"{_NAMED}{_PARTY}(?:,\s+{_NAMED}{_PARTY})*,?\s+and\s+{_NAMED}{_PARTY}"
+# A role described through its owner: "the central bank's governor", "The
+# union's national president", "a spokesman for the energy ministry".
+_DESCRIBED = (
+    r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:’s|'s)\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLES}|executive|officer|head)\b"
+    r"|(?:[Aa]|[Tt]he)\s+(?:spokesman|spokeswoman|spokesperson)\s+for\s+(?:the\s+)?"
+    rf"(?:[a-z][\w-]*\s+)?(?:{_ROLES})\b"
+)
 _SPEAKER = (
     rf"(?P<speaker>{_PRONOUN}"
+    rf"|{_DESCRIBED}"
     rf"|{_JOINT}(?=\s+(?:both\s+|all\s+)?[a-z])"
     rf"|{_DETERMINER}*(?:\d{{4}}\s+)?(?:{_NAMED}\s+)?(?:(?!{_WH}\b)[a-z]+\s+){{0,2}}(?:{_ROLES})"
     rf"(?:\s+(?:by|from|of|at)\s+(?:the\s+)?{_NAMED})?(?:\s+{_NAMED})?{_RELEASED}"
@@ -381,6 +390,7 @@ _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _CUE_WORDS = frozenset(w for w in (_CUES + "|" + _STANCE_CUES).split("|") if w.isalpha())
 _PERSONAL_OPENER = re.compile(r"(He|She)\s+[a-z]")
 _LEADING_WORD = re.compile(r"\s*([A-Za-z]+)\b(?![’'])")
+_PRONOUNS = frozenset(["he", "she", "they", "it"])
 _PRONOUN_GENDER = {"he": "he", "his": "he", "she": "she", "her": "she"}
 _GROUP_PRONOUNS = frozenset(["it", "its", "they", "their"])
 # Last words of names of organisations rather than persons ("Tax Foundation").
@@ -580,13 +590,19 @@ class Discourse:
     turn_paragraph: int = -1
     people: set[str] = field(default_factory=set)  # names known to be persons
     pronouns: dict[str, str] = field(default_factory=dict)  # person -> "he" or "she"
+    named: resolver.Named = field(default_factory=resolver.Named)  # organisations, role holders
+    order: list[str] = field(default_factory=list)  # persons, last mentioned last
 
     def learn(self, sentence: str) -> None:
         opener = _PERSONAL_OPENER.match(sentence)
         if opener and self.person:
             self.pronouns.setdefault(self.person, opener.group(1).lower())
         for match in _NAME_MENTION.finditer(sentence):
-            self._register(match.group())
+            organisation = resolver.organisation_name(match.group())
+            if organisation:
+                self.named.add_organisation(*organisation)
+            else:
+                self._register(match.group())
         subject = _SENTENCE_SUBJECT.match(sentence)
         if subject:
             name = self._person_name(subject.group("name"))
@@ -627,10 +643,14 @@ class Discourse:
         words = phrase.split()
         if not words or words[0].lower() in _NOT_NAMES and len(words) == 1:
             return None
+        # "The General Workers' Union", "South Africa's": not persons.
+        if resolver.organisation_name(phrase) or words[-1].endswith(("’s", "'s")):
+            return None
         name = self._register(phrase)
         # A single unknown capitalised word is more likely a place or a group.
         if name and (" " in name or name in self.titles):
             self.people.add(name)
+            self.order = [p for p in self.order if p != name] + [name]
             return name
         return None
 
@@ -646,9 +666,15 @@ class Discourse:
         known = self.pronouns.get(name)
         return known is None or known == _PRONOUN_GENDER[pronoun]
 
-    def resolve(self, speaker: str) -> tuple[str | None, tuple[str, ...]]:
-        """Claimant for a speaker phrase, and how it was found."""
+    def resolve(self, speaker: str, apposition: str = "") -> tuple[str | None, tuple[str, ...]]:
+        """Claimant for a speaker phrase (and the apposition between it and the
+        cue: ", Joseph Mwangale,"), and how it was found."""
         bare = re.sub(r"\s*\([^()]*\)", "", speaker).strip()
+        apposed = resolver.apposed_name(apposition)
+        # Only a description takes the name after it ("The bank's governor,
+        # Joseph Mwangale,"); "Mitch McConnell, R-Ky.," is named already.
+        if apposed and bare.rsplit(" ", 1)[-1].islower() and bare.lower() not in _PRONOUNS:
+            return self._apposed(bare, apposed), ()
         last = bare.rsplit(" ", 1)[-1]
         if last.endswith(".") and last.count(".") == 1 and len(last) > 4:
             bare = bare[:-1]  # the sentence's full stop, not an abbreviation
@@ -656,14 +682,25 @@ class Discourse:
         if " and " in bare and (joint := self._joint_names(bare)):
             return ", ".join(joint[:-1]) + " and " + joint[-1], ()
         if lowered in ("he", "she"):
-            if self.person:
-                self.pronouns.setdefault(self.person, lowered)
-            return self.person, ("pronoun",)
+            person = self._fitting_person(lowered)
+            if person:
+                self.pronouns.setdefault(person, lowered)
+            return person, ("pronoun",)
         if lowered in ("they", "it"):
             return self.group or self.person, ("pronoun",)
+        organisation = resolver.organisation_name(bare) or resolver.described_name(bare)
+        if organisation:
+            self.named.add_organisation(*organisation)
+            self.group = organisation[0]
+            return organisation[0], ()
         # A person named anywhere in the phrase is the speaker:
         # "Kremlin spokesman Dmitry Peskov", "said 9/11 widow Terry Strada".
         for mention in _NAME_MENTION.finditer(bare):
+            organisation = resolver.organisation_name(mention.group())
+            if organisation:  # "A Government Accountability Office report"
+                self.named.add_organisation(*organisation)
+                self.group = organisation[0]
+                return organisation[0], ()
             name = self._person_name(mention.group())
             if name:
                 self.person = name
@@ -677,11 +714,41 @@ class Discourse:
             by_title = self._by_title(words)
             if by_title:
                 return by_title, ("title",)
+            described = resolver.describe(bare, self.named, self.person, self.fits, self.titles)
+            if described:
+                return described, ("description",)
         group = " ".join(words)
         if len(words) == 1 and words[0][:1].isupper():
             group = self.full_names.get(group, group)
         self.group = group
         return group, ()
+
+    def _fitting_person(self, pronoun: str) -> str | None:
+        """The person "he" or "she" refers to: the salient person unless known to
+        be of the other gender, then the last person named who fits; None when
+        nobody does (the claimant is then unknown rather than guessed)."""
+        if self.person is None or self.fits(self.person, pronoun):
+            return self.person
+        for name in reversed(self.order):
+            if self.fits(name, pronoun) and name in self.pronouns:
+                self.person = name
+                return name
+        return None
+
+    def _apposed(self, description: str, name: str) -> str:
+        """ "The central bank's governor, Joseph Mwangale," names the speaker;
+        "the country's largest trade union confederation, Birlik-Is," an
+        organisation."""
+        head = resolver.head_noun(description.split())
+        organisation = resolver.organisation_name(name)
+        if organisation or head in resolver.ORGANISATION_HEADS:
+            self.named.add_organisation(name, organisation[1] if organisation else head)
+            self.group = name
+            return name
+        person = self._person_name(name) or self.full_names.get(name, name)
+        resolver.remember_role(self.named, description, person)
+        self.person = person
+        return person
 
     def _joint_names(self, phrase: str) -> list[str]:
         names = []
@@ -942,7 +1009,7 @@ def _quote_first(sentence: str, discourse: Discourse) -> list[Statement]:
             break
     else:
         return []
-    claimant, how = discourse.resolve(tail.group("speaker"))
+    claimant, how = discourse.resolve(tail.group("speaker"), _apposition(sentence, tail))
     cue = tail.group("cue")
     q_start, q_end = _inner(sentence, quote.start(), quote.end())
     # A quotation led by the writer's own words is a statement, not verbatim.
@@ -1042,7 +1109,7 @@ def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
     tail = _first(_TRAILING, "search", sentence, 0)
     if not tail or tail.start() < 15:
         return _dash_speaker(sentence, discourse)
-    claimant, how = discourse.resolve(tail.group("speaker"))
+    claimant, how = discourse.resolve(tail.group("speaker"), _apposition(sentence, tail))
     content_start, content_end, quoted = 0, tail.start(), False
     quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, tail.start()))
     if quote:
@@ -1084,7 +1151,7 @@ def _reported(sentence: str, discourse: Discourse) -> list[Statement]:
             content_start = after + 1
         else:
             continue
-        claimant, how = discourse.resolve(match.group("speaker"))
+        claimant, how = discourse.resolve(match.group("speaker"), _apposition(sentence, match))
         lead = _coordinate_lead(sentence, match.start())
         statements = [_own(0, lead, discourse)] if lead else []
         segment_start = match.start() if lead else 0
@@ -1131,7 +1198,7 @@ def _pieces(
                 _trim_end(sentence, c_end),
                 False,
                 claimant,
-                cue,
+                compound.joint_cue(sentence, p_start, c_start) or cue,
                 reasons,
             )
         )
@@ -1166,6 +1233,13 @@ def _first(
         if match and _plausible_speaker(match):
             return match
     return None
+
+
+def _apposition(sentence: str, match: re.Match) -> str:
+    """What stands between a speaker and its cue (", Joseph Mwangale, ")."""
+    if match.start("speaker") > match.start("cue"):
+        return ""
+    return sentence[match.end("speaker") : match.start("cue")]
 
 
 def _plausible_speaker(match: re.Match) -> bool:
@@ -1225,7 +1299,7 @@ def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
     match = _STANCE.search(sentence)
     if not match or (match.start() > 60 and not _INTRODUCED.match(sentence[: match.start()])):
         return []
-    claimant, how = discourse.resolve(match.group("speaker"))
+    claimant, how = discourse.resolve(match.group("speaker"), _apposition(sentence, match))
     if not claimant:
         return []
     lead = _coordinate_lead(sentence, match.start())

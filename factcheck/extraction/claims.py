@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from factcheck.extraction import cleanup, model, readable, segment
@@ -104,8 +105,17 @@ def _readable(text: str, statement: Statement) -> str:
         return ""
     if statement.cue in NEGATING_CUES and statement.claimant:
         # "X denied that A" must not become the claim "A".
-        content = f"{statement.claimant} {statement.cue} that {content}"
+        content = f"{_speaker(text, statement)} {statement.cue} that {content}"
     content = content[0].upper() + content[1:]
     if content.rstrip("\"”’'")[-1:] not in (".", "!", "?"):
         content += "."
     return content
+
+
+def _speaker(text: str, statement: Statement) -> str:
+    """The claimant as the sentence names it: "The General Workers' Union"
+    disputed that ..., not "General Workers' Union"."""
+    lead = text[statement.start : statement.content_start]
+    if re.match(rf"\s*the\s+{re.escape(statement.claimant)}\b", lead, re.IGNORECASE):
+        return f"The {statement.claimant}"
+    return statement.claimant

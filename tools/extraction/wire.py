@@ -181,7 +181,7 @@ def text_defects(text: str, claim: ExtractedClaim) -> list[str]:
         found.append("unbalanced_quotes")
     # Where in the article does the text start? Only checked when the opening
     # words are taken verbatim from the claim's span (rewritten ones are not).
-    head = " ".join(words[:3])
+    head = " ".join(words[:5])
     segment = text[claim.start : claim.end]
     at = segment.replace("’", "'").lower().find(head.replace("’", "'").lower())
     if at >= 0:
