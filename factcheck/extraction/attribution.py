@@ -192,9 +192,11 @@ _JOINT = rf"{_NAMED}{_PARTY}(?:,\s+{_NAMED}{_PARTY})*,?\s+and\s+{_NAMED}{_PARTY}
 # union's national president", "a spokesman for the energy ministry".
 _DESCRIBED = (
     r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:’s|'s)\s+"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{_ROLES}|executive|officer|head)\b"
+    rf"(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLES}|executive|officer|head|confederation|federation)\b"
     r"|(?:[Aa]|[Tt]he)\s+(?:spokesman|spokeswoman|spokesperson)\s+for\s+(?:the\s+)?"
     rf"(?:[a-z][\w-]*\s+)?(?:{_ROLES})\b"
+    r"|[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:confederation|federation|bureau|authority|bank"
+    r"|utility|regulator|association|treasury)\b"
 )
 _SPEAKER = (
     rf"(?P<speaker>{_PRONOUN}"
@@ -377,6 +379,8 @@ _CLAUSE_LIKE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|did|does|do|not|"
     r"no)\b|\b[A-Z][\w'’.-]*\s+[a-z]+ed\b"
 )
+# After a cue, "its/his/her/their" and more than six words is the statement.
+_POSSESSIVE_CLAUSE = re.compile(r"(?:its|his|her|their|our)\s+(?:\S+\s+){6,}\S")
 # “...” ― Ariana Huichapa.
 _DASH_SPEAKER = re.compile(rf"\s*[―—–]\s*(?P<speaker>{_NAMED})(?:,[^,;“”\"]{{1,100}})?\s*\.?$")
 _FOLLOW_ON = re.compile(
@@ -1250,6 +1254,8 @@ def _plausible_speaker(match: re.Match) -> bool:
     if match.group("cue").endswith("ing"):  # ", suggesting elements align ..."
         return False
     speaker = match.group("speaker")
+    if _POSSESSIVE_CLAUSE.match(speaker):  # "said its own survey put inflation at 44 percent"
+        return False
     return len(speaker.split()) <= 12 and not _CLAUSE_LIKE.search(speaker)
 
 

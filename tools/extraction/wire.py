@@ -11,7 +11,8 @@ Definitions:
 - an extracted claim *matches* an expectation when its span holds the key's
   first occurrence in the article or its text or quote contains the key
   (case-insensitive, straight and curly quotes alike);
-- *found*: some claim matches; *claimant correct*: a matching claim's
+- *found*: some claim matches; *text holds it*: a matching claim's text
+  contains the key (not only its span); *claimant correct*: a matching claim's
   claimant contains one of the acceptable names (case-insensitive), or is
   None when the expectation is null; *quote correct*: a matching claim's
   quote and the expected quote are equal up to surrounding punctuation;
@@ -109,6 +110,7 @@ class ArticleResult:
     name: str
     expected: int = 0
     found: int = 0
+    text_holds: int = 0
     claimant_correct: int = 0
     quotes_expected: int = 0
     quote_correct: int = 0
@@ -209,6 +211,10 @@ def measure(article: Path, expected: dict) -> ArticleResult:
             result.notes.append(f"missed {item['key']!r}")
             continue
         result.found += 1
+        if any(fold(item["key"]) in fold(claims[i].text) for i in hits):
+            result.text_holds += 1
+        else:
+            result.notes.append(f"text of {item['key']!r} does not hold it")
         if any(_claimant_ok(claims[i].claimant, item["claimant"]) for i in hits):
             result.claimant_correct += 1
         else:
@@ -249,6 +255,7 @@ def total(results: list[ArticleResult]) -> ArticleResult:
         for name in (
             "expected",
             "found",
+            "text_holds",
             "claimant_correct",
             "quotes_expected",
             "quote_correct",
@@ -266,7 +273,8 @@ def total(results: list[ArticleResult]) -> ArticleResult:
 def line(r: ArticleResult) -> str:
     defects = ", ".join(f"{k} {v}" for k, v in sorted(r.defects.items())) or "none"
     return (
-        f"{r.name}: found {r.found}/{r.expected}, claimant correct {r.claimant_correct}/"
+        f"{r.name}: found {r.found}/{r.expected}, text holds it {r.text_holds}/{r.expected}, "
+        f"claimant correct {r.claimant_correct}/"
         f"{r.expected}, quote {r.quote_correct}/{r.quotes_expected}, spurious {r.spurious}/"
         f"{r.claims} claims, headline leaks {r.headline_leaks}, dateline leaks "
         f"{r.dateline_leaks}, text defects {r.defect_count} ({defects})"

@@ -128,3 +128,16 @@ def test_pronoun_nobody_fits_leaves_the_claimant_unknown():
     assert lost.quote == "We lost 4,000 megawatts in a single night"
     assert lost.text == "We lost 4,000 megawatts in a single night."
     assert by_key(claims, "30 percent").claimant is None
+
+
+def test_described_organisation_named_in_apposition_keeps_its_statement():
+    text = (
+        "But the country's largest trade union confederation, Birlik-Is, said its own survey "
+        "put food inflation in Istanbul at 44 percent.\n"
+        "The confederation said rents rose 60 percent."
+    )
+    claims = candidates(text)
+    survey = by_key(claims, "44 percent")
+    assert survey.claimant == "Birlik-Is"
+    assert "food inflation in Istanbul at 44 percent" in survey.text
+    assert by_key(claims, "rents rose").claimant == "Birlik-Is"
