@@ -595,12 +595,20 @@ class Discourse:
     people: set[str] = field(default_factory=set)  # names known to be persons
     pronouns: dict[str, str] = field(default_factory=dict)  # person -> "he" or "she"
     named: resolver.Named = field(default_factory=resolver.Named)  # organisations, role holders
+    # "he" or "she" from titles and sentence openers, not from resolving a pronoun
+    # (which would only repeat a guess).
+    genders: dict[str, str] = field(default_factory=dict)
+    confirmed: str | None = None  # the person the last sentence was about, if known
     order: list[str] = field(default_factory=list)  # persons, last mentioned last
 
-    def learn(self, sentence: str) -> None:
+    def learn(self, sentence: str, speakers: frozenset[str] = frozenset()) -> None:
         opener = _PERSONAL_OPENER.match(sentence)
         if opener and self.person:
             self.pronouns.setdefault(self.person, opener.group(1).lower())
+            # Only right after a sentence about that person: "She can't ..."
+            # inside a quotation that named someone else says nothing of them.
+            if self.person == self.confirmed:
+                self.genders.setdefault(self.person, opener.group(1).lower())
         for match in _NAME_MENTION.finditer(sentence):
             organisation = resolver.organisation_name(match.group())
             if organisation:
@@ -608,10 +616,10 @@ class Discourse:
             else:
                 self._register(match.group())
         subject = _SENTENCE_SUBJECT.match(sentence)
-        if subject:
-            name = self._person_name(subject.group("name"))
-            if name:
-                self.person = name
+        name = self._person_name(subject.group("name")) if subject else None
+        if name:
+            self.person = name
+        self.confirmed = self.person if self.person in speakers or name else None
 
     def _register(self, phrase: str) -> str | None:
         words = phrase.split()
@@ -641,14 +649,18 @@ class Discourse:
             self.titles.setdefault(self.full_names[surname], set()).update(titles)
             for title in titles & _GENDERED_TITLES.keys():
                 self.pronouns.setdefault(self.full_names[surname], _GENDERED_TITLES[title])
+                self.genders.setdefault(self.full_names[surname], _GENDERED_TITLES[title])
         return self.full_names.get(surname, name)
 
     def _person_name(self, phrase: str) -> str | None:
         words = phrase.split()
         if not words or words[0].lower() in _NOT_NAMES and len(words) == 1:
             return None
-        # "The General Workers' Union", "South Africa's": not persons.
-        if resolver.organisation_name(phrase) or words[-1].endswith(("’s", "'s")):
+        # "The General Workers' Union", "South Africa's": not persons; "Trump's"
+        # is when Trump is.
+        if resolver.organisation_name(phrase):
+            return None
+        if words[-1].endswith(("’s", "'s")) and not self._may_be_person(phrase):
             return None
         name = self._register(phrase)
         # A single unknown capitalised word is more likely a place or a group.
@@ -731,13 +743,21 @@ class Discourse:
         """The person "he" or "she" refers to: the salient person unless known to
         be of the other gender, then the last person named who fits; None when
         nobody does (the claimant is then unknown rather than guessed)."""
-        if self.person is None or self.fits(self.person, pronoun):
+        if self.person is None or self.genders.get(self.person, pronoun) == pronoun:
             return self.person
         for name in reversed(self.order):
-            if self.fits(name, pronoun) and name in self.pronouns:
+            if self.genders.get(name) == pronoun:
                 self.person = name
                 return name
         return None
+
+    def _may_be_person(self, possessive: str) -> bool:
+        """Is the name known as a person's, or titled as one ("Mrs. Clinton's")?"""
+        words = possessive.split()
+        known = self.full_names.get(words[-1][:-2])
+        return (known is not None and " " in known) or (
+            len(words) > 1 and words[0].lower() in _PERSON_TITLES
+        )
 
     def _apposed(self, description: str, name: str) -> str:
         """ "The central bank's governor, Joseph Mwangale," names the speaker;
@@ -794,7 +814,7 @@ def attribute(
         discourse.quote_speaker = speakers[0]
         discourse.quote_paragraph = paragraph
     referents = [_referent(sentence, s, discourse) for s in found]
-    discourse.learn(sentence)
+    discourse.learn(sentence, frozenset(s.claimant for s in found if s.claimant))
     # Patterns work on the sentence alone; shift back to offsets in `text`.
     return [
         Statement(

@@ -141,3 +141,26 @@ def test_described_organisation_named_in_apposition_keeps_its_statement():
     assert survey.claimant == "Birlik-Is"
     assert "food inflation in Istanbul at 44 percent" in survey.text
     assert by_key(claims, "rents rose").claimant == "Birlik-Is"
+
+
+def test_he_after_a_woman_is_the_last_man_named():
+    text = (
+        "“It will be first-order business,” Mr. Tavares said.\n"
+        "But Mrs. Lindqvist will face the same fire. He noted that Mrs. Lindqvist had been "
+        "criticised in 14 mining towns.\n"
+    )
+    claim = by_key(candidates(text), "14 mining towns")
+    assert claim.claimant == "Tavares"
+
+
+def test_she_inside_a_quotation_about_someone_else_does_not_make_the_speaker_she():
+    text = (
+        "Radio host Carl Brandt told his audience: “This is about fear.”\n"
+        "And from a front-runner, Maria Holm, this reeks of fear.\n"
+        "She can’t win without stacking the deck?\n"
+        "She can’t win without 40 percent of the media behind her.\n"
+        "He concluded: “The person in this debate who cannot tell the truth is the one who "
+        "raised taxes 12 times.”"
+    )
+    claim = by_key(candidates(text), "raised taxes 12 times")
+    assert claim.claimant == "Carl Brandt"
