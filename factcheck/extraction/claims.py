@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.extraction import cleanup, model, readable, segment
+from factcheck.extraction import cleanup, model, readable, resolver, segment
 from factcheck.extraction.attribution import (
     NEGATING_CUES,
     Discourse,
@@ -62,7 +62,7 @@ def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
         (s.start, s.end, s.paragraph, attribute(text, s.start, s.end, s.paragraph, discourse))
         for s in segment.split(text, cleanup.article_spans(text))
     ]
-    statements: list[Statement] = join_quotations(text, sentences)
+    statements: list[Statement] = [_named(s, discourse) for s in join_quotations(text, sentences)]
     readable = [(s, _readable(text, s)) for s in statements]
     readable = [(s, t) for s, t in readable if len(t.split()) >= MIN_WORDS]
     out = []
@@ -119,3 +119,12 @@ def _speaker(text: str, statement: Statement) -> str:
     if re.match(rf"\s*the\s+{re.escape(statement.claimant)}\b", lead, re.IGNORECASE):
         return f"The {statement.claimant}"
     return statement.claimant
+
+
+def _named(statement: Statement, discourse: Discourse) -> Statement:
+    """A description the article names only later takes that name."""
+    claimant = statement.claimant
+    if not claimant or not claimant.islower():
+        return statement
+    name = resolver.named_anywhere(claimant, discourse.named)
+    return replace(statement, claimant=name) if name else statement

@@ -192,6 +192,34 @@ def describe(
     return None
 
 
+# Head nouns that name the same kind of body ("the statistics office" for a
+# "Bureau of Statistics").
+_SAME_KIND = (
+    frozenset(["office", "bureau", "agency", "authority"]),
+    frozenset(["ministry", "department"]),
+    frozenset(["union", "federation", "confederation"]),
+)
+
+
+def named_anywhere(description: str, named: Named) -> str | None:
+    """The one organisation of the whole article a lower-case description
+    fits ("the statistics office said" a paragraph before "the Kenya National
+    Bureau of Statistics"): same kind of body and every describing word's stem
+    in its name. None when none or several fit."""
+    words = [w for w in description.lower().split() if w not in _DETERMINERS]
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return None
+    head, stems = words[-1], [w[:5] for w in words[:-1]]
+    kinds = next((k for k in _SAME_KIND if head in k), frozenset([head]))
+    fits = {
+        name
+        for name, known in named.organisations
+        if known in kinds
+        and all(any(n.lower().startswith(stem) for n in name.split()) for stem in stems)
+    }
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _titled(titles: dict[str, set[str]], title: str, person: str | None) -> str | None:
     """The person who holds the title: the salient person first, else the last named."""
     if person and title in titles.get(person, set()):

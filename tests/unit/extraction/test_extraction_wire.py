@@ -164,3 +164,14 @@ def test_she_inside_a_quotation_about_someone_else_does_not_make_the_speaker_she
     )
     claim = by_key(candidates(text), "raised taxes 12 times")
     assert claim.claimant == "Carl Brandt"
+
+
+def test_description_named_only_later_takes_that_name():
+    text = (
+        "Inflation rose to 7.8% in November, the statistics office said on Tuesday.\n"
+        "Food prices climbed 11.3%, the Kenya National Bureau of Statistics said.\n"
+        "Spending rose 4%, the energy ministry said. The Energy Markets Authority cut bills."
+    )
+    claims = candidates(text)
+    assert by_key(claims, "7.8%").claimant == "Kenya National Bureau of Statistics"
+    assert by_key(claims, "Spending rose").claimant == "energy ministry"
