@@ -170,8 +170,9 @@ def test_description_named_only_later_takes_that_name():
     text = (
         "Inflation rose to 7.8% in November, the statistics office said on Tuesday.\n"
         "Food prices climbed 11.3%, the Kenya National Bureau of Statistics said.\n"
-        "Spending rose 4%, the energy ministry said. The Energy Markets Authority cut bills."
+        "Spending on subsidies rose 4%, the energy ministry said. The Energy Markets Authority "
+        "cut bills."
     )
     claims = candidates(text)
     assert by_key(claims, "7.8%").claimant == "Kenya National Bureau of Statistics"
-    assert by_key(claims, "Spending rose").claimant == "energy ministry"
+    assert by_key(claims, "Spending on subsidies").claimant == "energy ministry"
