@@ -8,9 +8,9 @@ WIRE = Path(__file__).parents[1] / "fixtures" / "wire"
 
 # Measured on tests/fixtures/wire (docs/extraction.md); the extractor may do
 # better, never worse.
-FLOOR = {"found": 59, "text_holds": 59, "claimant_correct": 56, "quote_correct": 9}
+FLOOR = {"found": 59, "text_holds": 59, "claimant_correct": 57, "quote_correct": 9}
 CEILING = {"spurious": 0, "headline_leaks": 0, "dateline_leaks": 0}
-MAX_DEFECTS = 3
+MAX_DEFECTS = 2
 
 
 def claim(text, start, end, claimant=None):
