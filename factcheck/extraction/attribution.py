@@ -741,8 +741,8 @@ class Discourse:
 
     def _fitting_person(self, pronoun: str) -> str | None:
         """The person "he" or "she" refers to: the salient person unless known to
-        be of the other gender, then the last person named who fits; None when
-        nobody does (the claimant is then unknown rather than guessed)."""
+        be of the other gender, then the last person known to be of this one; None
+        when nobody is (the claimant is then unknown rather than guessed)."""
         if self.person is None or self.genders.get(self.person, pronoun) == pronoun:
             return self.person
         for name in reversed(self.order):
