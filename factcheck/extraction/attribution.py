@@ -77,6 +77,7 @@ _TITLES = frozenset(
         "prime",
         "minister",
         "secretary",
+        "treasurer",
         "senator",
         "sen.",
         "sens.",
@@ -379,6 +380,8 @@ _CLAUSE_LIKE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|did|does|do|not|"
     r"no)\b|\b[A-Z][\w'’.-]*\s+[a-z]+ed\b"
 )
+# A described speaker and the name in apposition, as a whole sentence part.
+_NAMED_DESCRIPTION = re.compile(rf"(?:(?:But|And|Yet)\s+)?(?:{_DESCRIBED}),\s+{_NAMED}")
 # After a cue, "its/his/her/their" and more than six words is the statement.
 _POSSESSIVE_CLAUSE = re.compile(r"(?:its|his|her|their|our)\s+(?:\S+\s+){6,}\S")
 # “...” ― Ariana Huichapa.
@@ -730,9 +733,11 @@ class Discourse:
             by_title = self._by_title(words)
             if by_title:
                 return by_title, ("title",)
-            described = resolver.describe(bare, self.named, self.person, self.fits, self.titles)
+            described = resolver.describe(bare, self.named, self.person, self._owner, self.titles)
             if described:
                 return described, ("description",)
+            if lowered.split()[0] in _PRONOUN_GENDER:
+                return None, ("pronoun",)  # "his office" of nobody known: not a guess
         group = " ".join(words)
         if len(words) == 1 and words[0][:1].isupper():
             group = self.full_names.get(group, group)
@@ -748,6 +753,18 @@ class Discourse:
         for name in reversed(self.order):
             if self.genders.get(name) == pronoun:
                 self.person = name
+                return name
+        return None
+
+    def _owner(self, pronoun: str) -> str | None:
+        """Whom "his" or "her" refers to: the salient person when nothing says
+        otherwise, else the last person known to be of that gender, else None."""
+        gender = _PRONOUN_GENDER[pronoun]
+        salient = self.person
+        if salient and self.fits(salient, pronoun) and self.genders.get(salient, gender) == gender:
+            return salient
+        for name in reversed(self.order):
+            if self.genders.get(name, self.pronouns.get(name)) == gender:
                 return name
         return None
 
@@ -1133,6 +1150,8 @@ def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
     tail = _first(_TRAILING, "search", sentence, 0)
     if not tail or tail.start() < 15:
         return _dash_speaker(sentence, discourse)
+    if _NAMED_DESCRIPTION.fullmatch(sentence, 0, tail.start()):
+        return []  # "The council's secretary, Joanne Pike, said ...": the speaker leads
     claimant, how = discourse.resolve(tail.group("speaker"), _apposition(sentence, tail))
     content_start, content_end, quoted = 0, tail.start(), False
     quote = _QUOTE.fullmatch(sentence, 0, _after_quote_close(sentence, tail.start()))

@@ -145,21 +145,21 @@ def describe(
     phrase: str,
     named: Named,
     person: str | None,
-    fits: Callable[[str, str], bool],
+    holder: Callable[[str], str | None],
     titles: dict[str, set[str]],
 ) -> str | None:
     """The name a lower-case description stands for, or None when nothing fits:
     "the union", "the country's largest union", "her government", "the bank's
-    governor", "the ministry's spokesman"."""
+    governor", "the ministry's spokesman". `person` is the salient person and
+    `holder("his")` whom a possessive pronoun refers to (None when nobody fits)."""
     words = phrase.split()
     if not words or any(w[:1].isupper() for w in words[1:]):
         return None
     first = words[0].lower()
     if first in _PERSONAL:
         # "her government": the institution of the person "her" refers to.
-        if len(words) == 2 and person and fits(person, first):
-            return f"{person}’s {words[1]}"
-        return None
+        owner = holder(first) if len(words) == 2 else None
+        return f"{owner}’s {words[1]}" if owner else None
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
     possessor = None

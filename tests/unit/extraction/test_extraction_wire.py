@@ -176,3 +176,27 @@ def test_description_named_only_later_takes_that_name():
     claims = candidates(text)
     assert by_key(claims, "7.8%").claimant == "Kenya National Bureau of Statistics"
     assert by_key(claims, "Spending on subsidies").claimant == "energy ministry"
+
+
+def test_named_description_before_said_is_the_speaker_not_the_statement():
+    text = (
+        "The Australian Council of Trade Unions said rents rose 7 percent.\n"
+        "The council's secretary, Joanne Pike, said one in four renters spent more than half "
+        "their income on housing.\n"
+        "Treasurer Nathan Kerrigan said inflation had fallen to 2.8%."
+    )
+    claims = candidates(text)
+    renters = by_key(claims, "one in four renters")
+    assert renters.claimant == "Joanne Pike"
+    assert renters.text.startswith("One in four renters")
+    assert by_key(claims, "2.8%").claimant == "Nathan Kerrigan"
+
+
+def test_his_office_of_nobody_known_leaves_the_claimant_unknown():
+    text = (
+        "Joanne Pike said rents rose 7 percent.\n"
+        "“Wages are not keeping up with rents,” she said.\n"
+        "His office later said the figure had been 6 percent, not 7 percent."
+    )
+    claim = by_key(candidates(text), "6 percent, not 7 percent")
+    assert claim.claimant is None
