@@ -14,7 +14,11 @@ the name. Choices:
 - a role of an organisation without a named holder speaks for it:
   "the ministry's spokesman" -> the ministry named before, or the minister's
   ministry ("Lucía Barredo’s ministry") when only a minister was named;
-- a description that matches nothing named before is left as written.
+- a description that matches nothing named before takes the name of the one
+  organisation of the same kind the article names later, if there is one
+  ("the statistics office said" before "the Kenya National Bureau of
+  Statistics"), else is left as written;
+- "his"/"her" before an institution when nobody known fits gives no claimant.
 """
 
 from __future__ import annotations
@@ -126,10 +130,8 @@ def organisation_name(phrase: str) -> tuple[str, str] | None:
     lowered = [w.lower() for w in words]
     head_at = lowered.index("of") - 1 if "of" in lowered[1:] else len(words) - 1
     head = lowered[head_at].strip(".,")
-    if head not in ORGANISATION_HEADS or (len(words) == 1 and head != words[0].lower()):
+    if len(words) < 2 or head not in ORGANISATION_HEADS:  # "Union" alone names nothing
         return None
-    if len(words) == 1:
-        return None  # "Union" alone names nothing
     return " ".join(words), head
 
 
