@@ -10,6 +10,13 @@ Pure Python; never imports the web app or the database layer.
 from factcheck.extraction.claims import ExtractedClaim, extract
 from factcheck.extraction.model import checkworthy, score, shipped
 
-THRESHOLD: float = shipped().threshold
+
+def __getattr__(name: str) -> float:
+    # THRESHOLD is read from the weights on first use, so importing the package (as the
+    # training command does before it writes new weights) never needs them.
+    if name == "THRESHOLD":
+        return shipped().threshold
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["THRESHOLD", "ExtractedClaim", "checkworthy", "extract", "score"]

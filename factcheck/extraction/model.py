@@ -1,15 +1,21 @@
 """Check-worthiness model: shipped weights and pure-Python inference.
 
-The weights file is JSON: the hashed logistic-regression coefficients as
-hexadecimal of zlib-compressed little-endian float16 (one per feature bucket),
-the intercept, the decision threshold chosen by cross-validation, and a
-record of the data and figures it was trained with.
+One logistic regression over two parts of a sentence: its hashed words and
+character n-grams (``features``) and its static token vector
+(``token_vectors``), which carries meaning to words the training data never
+held. The weights file is JSON: the hashed coefficients as hexadecimal of
+zlib-compressed little-endian float16 (one per feature bucket), one coefficient
+per token-vector dimension, the intercept, the decision threshold chosen on a
+held-out validation part, the digest of the token-vector file the weights were
+trained with, and a record of the data and figures it was trained with.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import operator
 import struct
 import zlib
 from collections.abc import Iterable, Sequence
@@ -18,21 +24,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from factcheck.extraction import token_vectors
 from factcheck.extraction.features import HASH_BITS, N_FEATURES, bucket_counts, dot
 
 WEIGHTS_PATH = Path(__file__).with_name("checkworthiness.json")
-FORMAT = "hashed-logreg-f16/1"
+FORMAT = "hashed-static-logreg/2"
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: Sequence[float]
+    vector_weights: Sequence[float]
     intercept: float
     threshold: float
     info: dict[str, Any]
+    vectors: token_vectors.TokenVectors
 
     def probability(self, sentence: str) -> float:
         z = self.intercept + dot(self.weights, bucket_counts(sentence))
+        z += sum(map(operator.mul, self.vector_weights, self.vectors.sentence_vector(sentence)))
         # Clamp so math.exp cannot overflow on pathological input.
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -45,32 +55,51 @@ def encode_weights(coefficients: Iterable[float]) -> str:
     return zlib.compress(packed, 9).hex()
 
 
+def vectors_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def save(
     path: Path,
     coefficients: Iterable[float],
+    vector_coefficients: Iterable[float],
     intercept: float,
     threshold: float,
     info: dict[str, Any],
+    vectors_path: Path = token_vectors.VECTORS_PATH,
 ) -> None:
     document = {
         "format": FORMAT,
         "hash_bits": HASH_BITS,
+        "token_vectors_sha256": vectors_digest(vectors_path),
         "intercept": intercept,
         "threshold": threshold,
         "info": info,
+        "vector_weights": [round(float(w), 6) for w in vector_coefficients],
         "weights": encode_weights(coefficients),
     }
     path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
 
 
-def load(path: Path) -> Model:
+def load(path: Path, vectors_path: Path = token_vectors.VECTORS_PATH) -> Model:
     document = json.loads(path.read_text(encoding="utf-8"))
     if document.get("format") != FORMAT or document.get("hash_bits") != HASH_BITS:
         raise ValueError(f"{path}: weights do not match this feature extractor")
+    # Weights fitted on other token vectors would score nonsense: refuse them.
+    if document["token_vectors_sha256"] != vectors_digest(vectors_path):
+        raise ValueError(f"{path}: weights were trained with other token vectors")
+    vectors = token_vectors.load(vectors_path)
+    if len(document["vector_weights"]) != vectors.dims:
+        raise ValueError(f"{path}: {len(document['vector_weights'])} vector weights")
     packed = zlib.decompress(bytes.fromhex(document["weights"]))
     weights = struct.unpack(f"<{N_FEATURES}e", packed)
     return Model(
-        weights, float(document["intercept"]), float(document["threshold"]), document["info"]
+        weights,
+        tuple(document["vector_weights"]),
+        float(document["intercept"]),
+        float(document["threshold"]),
+        document["info"],
+        vectors,
     )
 
 

@@ -28,7 +28,12 @@ def is_ct24_file(path: Path) -> bool:
 
 
 def read_ct24(path: Path) -> list[Labelled]:
-    rows: list[Labelled] = []
+    return [row for _, row in read_ct24_ids(path)]
+
+
+def read_ct24_ids(path: Path) -> list[tuple[int, Labelled]]:
+    """(Sentence_id, row) pairs: ClaimBuster's ids come in one block per debate."""
+    rows: list[tuple[int, Labelled]] = []
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh, delimiter="\t")
         next(reader)
@@ -36,10 +41,10 @@ def read_ct24(path: Path) -> list[Labelled]:
             # One published line fuses two records ("No29286"): split it back.
             while len(row) >= 5 and _FUSED_LABEL.match(row[2]):
                 label, next_id = _FUSED_LABEL.match(row[2]).groups()
-                rows.append(Labelled(row[1], label == "Yes", "ct24"))
+                rows.append((int(row[0]), Labelled(row[1], label == "Yes", "ct24")))
                 row = [next_id, *row[3:]]
             if len(row) >= 3 and row[2] in ("Yes", "No"):
-                rows.append(Labelled(row[1], row[2] == "Yes", "ct24"))
+                rows.append((int(row[0]), Labelled(row[1], row[2] == "Yes", "ct24")))
     return rows
 
 

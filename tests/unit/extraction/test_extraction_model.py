@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from factcheck.extraction import THRESHOLD, checkworthy, features, model, score
+from factcheck.extraction import THRESHOLD, checkworthy, features, model, score, token_vectors
 
 
 def test_scores_are_probabilities_in_input_order():
@@ -50,14 +50,34 @@ def test_weights_round_trip_through_the_file_format(tmp_path):
     sentence = "Taxes rose 5 percent."
     for idx in features.featurize(sentence):
         coefficients[idx] = 0.5
+    vectors = token_vectors.shipped()
+    vector_coefficients = [0.25 if d % 2 else -0.25 for d in range(vectors.dims)]
     path = tmp_path / "weights.json"
-    model.save(path, coefficients, -1.0, 0.4, {"note": "test"})
+    model.save(path, coefficients, vector_coefficients, -1.0, 0.4, {"note": "test"})
     loaded = model.load(path)
     assert loaded.threshold == 0.4
     assert loaded.info == {"note": "test"}
     vec = features.featurize(sentence)
+    static = vectors.sentence_vector(sentence)
     expected_z = -1.0 + 0.5 * sum(vec.values())
+    expected_z += sum(w * v for w, v in zip(vector_coefficients, static, strict=True))
     assert loaded.probability(sentence) == pytest.approx(1 / (1 + math.exp(-expected_z)), rel=1e-3)
+
+
+def test_weights_trained_with_other_token_vectors_are_refused(tmp_path):
+    other = tmp_path / "other.gz"
+    token_vectors.save(other, ["[UNK]", "tax"], [[1.0, 0.0], [0.0, 1.0]], source="test")
+    path = tmp_path / "weights.json"
+    model.save(path, [0.0] * features.N_FEATURES, [0.0, 0.0], 0.0, 0.5, {}, vectors_path=other)
+    assert model.load(path, vectors_path=other).threshold == 0.5
+    with pytest.raises(ValueError, match="other token vectors"):
+        model.load(path)
+
+
+def test_shipped_weights_match_the_shipped_token_vectors():
+    shipped = model.shipped()
+    assert len(shipped.vector_weights) == token_vectors.shipped().dims
+    assert any(shipped.vector_weights)
 
 
 def test_dot_product_matches_the_training_vector():
