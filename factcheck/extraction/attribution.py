@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extraction import compound
+from factcheck.extraction import compound, cues
 
 _CUES = (
     "said|says|say|told|tells|tell|claimed|claims|claim|argued|argues|insisted|insists|added|adds|"
@@ -323,6 +323,11 @@ _BARE_CLAUSE = re.compile(
 )
 _STANCE = re.compile(
     rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{_STANCE_CUES}|{_CUES})\b"
+)
+# Cue words learned from annotated news, for the sentences no list above
+# attributes: "Sanders pivoted to ...", "Trump knocked ...".
+_LEARNED_STANCE = re.compile(
+    rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{cues.pattern()})\b"
 )
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
 # A phrase of time or place before the subject: "At a fundraiser in New York
@@ -716,6 +721,7 @@ def attribute(
         or _signature(sentence, discourse)
         or _turn(sentence, paragraph, discourse)
         or _stance(sentence, discourse)
+        or _stance(sentence, discourse, _LEARNED_STANCE)
         or [_own(0, len(sentence), discourse)]
     )
     speakers = [s.claimant for s in found if s.quoted and s.claimant]
@@ -1219,10 +1225,10 @@ def _trim_end(sentence: str, end: int) -> int:
     return end
 
 
-def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
+def _stance(sentence: str, discourse: Discourse, pattern: re.Pattern = _STANCE) -> list[Statement]:
     """X wants / called ... / pledged to ... / has also questioned ...: the
     sentence states X's position, so X is its claimant."""
-    match = _STANCE.search(sentence)
+    match = pattern.search(sentence)
     if not match or (match.start() > 60 and not _INTRODUCED.match(sentence[: match.start()])):
         return []
     claimant, how = discourse.resolve(match.group("speaker"))

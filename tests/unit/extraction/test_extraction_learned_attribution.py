@@ -1,0 +1,48 @@
+"""Attribution learned from annotated news: cue words and where sources stand."""
+
+import json
+
+from factcheck.extraction import attribution, cues
+from factcheck.extraction.attribution import Discourse, attribute
+
+
+def run(paragraphs, publisher=None):
+    """Statements per sentence of a text given as paragraphs of sentences."""
+    text, spans = "", []
+    for number, sentences in enumerate(paragraphs):
+        for sentence in sentences:
+            start = len(text)
+            text += sentence + " "
+            spans.append((start, start + len(sentence), number))
+        text += "\n"
+    discourse = Discourse(publisher=publisher)
+    return text, [attribute(text, s, e, p, discourse) for s, e, p in spans]
+
+
+def test_the_lexicon_holds_words_and_counts_only():
+    data = json.loads(cues._PATH.read_text(encoding="utf-8"))
+    assert data["cues"]
+    for word, (cued, seen) in data["cues"].items():
+        assert word.isalpha() and word.islower()
+        assert 0 < cued <= seen
+
+
+def test_a_learned_cue_credits_the_sentence_to_its_named_subject():
+    # "knocked" and "pivoted" are in no hand-written list: learned from PolNeAR.
+    assert "knocked" in cues.learned() and "pivoted" in cues.learned()
+    assert "knocked" not in attribution._CUE_WORDS
+    _, [[first], [second]] = run(
+        [
+            ["Senator Ana Ruiz knocked the budget as a giveaway to donors."],
+            ["Ruiz later pivoted to the deficit, which doubled in four years."],
+        ]
+    )
+    assert first.claimant == "Ana Ruiz" and first.cue == "knocked"
+    assert "stance" in first.reasons
+    assert second.claimant == "Ana Ruiz" and second.cue == "pivoted"
+
+
+def test_a_word_annotators_seldom_mark_is_not_a_cue():
+    assert "won" not in cues.learned()
+    _, [[st]] = run([["Senator Ana Ruiz won the primary by 20 points."]], publisher="The Post")
+    assert st.claimant == "The Post"
