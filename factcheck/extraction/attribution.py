@@ -10,7 +10,7 @@ first used ("President Vladimir Putin said ..." then "Putin told ..." and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.extraction import compound, cues
 
@@ -553,6 +553,55 @@ _NOT_NAMES = frozenset(
 )
 
 
+_FIRST_PERSON = frozenset(["i", "we", "me", "us", "my", "our", "you", "your"])
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.&-]*)*")
+_BARE_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"])
+_NOT_OPENING_A_CLAIMANT = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "who",
+        "that",
+        "this",
+        "here",
+        "there",
+        "does",
+        "did",
+        "do",
+        "is",
+        "was",
+        "among",
+        "despite",
+        "during",
+        "since",
+        "though",
+        "although",
+        "because",
+        "so",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "to",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "about",
+        "than",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One statement found in a sentence, with the span it came from."""
@@ -724,6 +773,7 @@ def attribute(
         or _stance(sentence, discourse, _LEARNED_STANCE)
         or [_own(0, len(sentence), discourse)]
     )
+    found = [_without_implausible_claimant(s, discourse) for s in found]
     speakers = [s.claimant for s in found if s.quoted and s.claimant]
     if speakers:
         discourse.quote_speaker = speakers[0]
@@ -745,6 +795,33 @@ def attribute(
         )
         for s, referent in zip(found, referents, strict=True)
     ]
+
+
+def _without_implausible_claimant(statement: Statement, discourse: Discourse) -> Statement:
+    """No claimant rather than a phrase that cannot be one: a first-person
+    pronoun ("I", "and I" from words inside a quotation), a bare title (a
+    "said Ms." the sentence splitter cut from the name) or a phrase opened by
+    a preposition or conjunction ("on Sunday", "In a statement released
+    Thursday"), unless a name follows it ("As Politico" -> "Politico")."""
+    claimant = statement.claimant
+    if not claimant or "publisher" in statement.reasons:
+        return statement
+    words = claimant.split()
+    if _FIRST_PERSON.intersection(w.lower() for w in words) or (
+        len(words) == 1 and words[0].lower().rstrip(".") in _BARE_TITLES
+    ):
+        return replace(statement, claimant=None, reasons=(), cue=None)
+    if words[0].lower() not in _NOT_OPENING_A_CLAIMANT:
+        return statement
+    while words and words[0].lower() in _NOT_OPENING_A_CLAIMANT:
+        words.pop(0)
+    name = " ".join(words)
+    if not words or not _NAME_ONLY.fullmatch(name) or words[-1].lower() in _NOT_NAMES:
+        return replace(statement, claimant=None, reasons=(), cue=None)
+    known = discourse.full_names.get(name, name)
+    if known.split()[0].lower() in _NOT_OPENING_A_CLAIMANT:  # "Does Rubio" taken for a name
+        known = name
+    return replace(statement, claimant=known)
 
 
 def join_quotations(

@@ -46,3 +46,36 @@ def test_a_word_annotators_seldom_mark_is_not_a_cue():
     assert "won" not in cues.learned()
     _, [[st]] = run([["Senator Ana Ruiz won the primary by 20 points."]], publisher="The Post")
     assert st.claimant == "The Post"
+
+
+def test_a_first_person_or_bare_title_is_no_claimant():
+    _, [[transcript], [cut], _] = run(
+        [
+            ["FALLIN: I think he is trying to campaign as a racial healer."],
+            [
+                "''He will make the country more like it was 15 years ago,'' said Ms.",
+                "Leon agreed.",
+            ],
+        ]
+    )
+    assert transcript.claimant is None
+    assert cut.claimant is None
+
+
+def test_an_opening_phrase_is_no_claimant_but_a_name_after_it_is():
+    _, [[when], [politico], _, [question]] = run(
+        [
+            [
+                "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on "
+                "her statement, saying that the nation should lead.",
+            ],
+            ["As Politico reported, the governor would sign the bill in May."],
+            [
+                "Senator Marco Rubio spoke.",
+                "Does Rubio really believe that taxes fell by 20 percent?",
+            ],
+        ]
+    )
+    assert when.claimant is None  # not "on Sunday"
+    assert politico.claimant == "Politico"
+    assert question.claimant == "Marco Rubio"
