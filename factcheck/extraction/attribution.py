@@ -329,6 +329,35 @@ _STANCE = re.compile(
 _LEARNED_STANCE = re.compile(
     rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{cues.pattern()})\b"
 )
+# A subject opening the sentence with several appositions or a dashed aside
+# before its cue: "Yin Myint May, 60, a doctor, said", "Geoff Garin, a pollster
+# who works with Priorities USA, a pro-Clinton super PAC, said", "The justice
+# -- who has ... -- said".
+_LONG_APPOSITION = (
+    r"(?:(?:,\s+[^,;:“”\"]{1,100}){2,3},|\s+(?:--|[—–])\s+[^;:“”\"—–]{1,150}?\s+(?:--|[—–]))"
+)
+_LONG_SUBJECT = (re.compile(rf"^{_SPEAKER}{_LONG_APPOSITION}\s+(?:{_ADVERBS}\s+)*{_CUE}"),)
+_LONG_SUBJECT_STANCE = re.compile(
+    rf"^{_SPEAKER}{_LONG_APPOSITION}\s+(?:{_ADVERBS}\s+)*"
+    rf"(?P<cue>{_STANCE_CUES}|{cues.pattern()})\b"
+)
+# The source after the cue in the passive: "The meeting was first reported by
+# Politico", "As reported by Western Journalism, ...", "has been called
+# “strategic ambiguity” by Joshua Hendrick".
+_PASSIVE_CUES = "|".join(
+    sorted(
+        {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ed")}
+        | {w for w in cues.learned() if w.endswith("ed")} - {"asked", "named"},
+        key=lambda w: (-len(w), w),
+    )
+)
+_PASSIVE = re.compile(
+    r"(?:\b(?:was|were|is|are|be|been|being|[Aa]s)|,)\s+(?:(?:first|also|widely|[a-z]+ly)\s+)?"
+    rf"(?P<cue>{_PASSIVE_CUES})(?:\s+(?:“[^“”]{{1,60}}”|\"[^\"]{{1,60}}\"))?\s+by\s+"
+    rf"(?P<speaker>(?:the\s+)?{_NAMED})(?=\s*(?:[,.;!]|$|\s+(?:in|on|at|last|this)\b))"
+)
+# "Said Comey, “...”" (the cue opening the sentence).
+_CUE_FIRST = re.compile(rf"(?P<cue>Said|Says|Wrote|Writes|Added|Adds)\s+(?P<speaker>{_NAMED}),\s+")
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
 # A phrase of time or place before the subject: "At a fundraiser in New York
 # with Barbra Streisand, Clinton called ...".
@@ -764,6 +793,7 @@ def attribute(
         or _according_to(sentence, discourse)
         or _trailing(sentence, discourse)
         or _parenthetical(sentence, discourse)
+        or _passive(sentence, discourse)
         or _reported(sentence, discourse)
         or _headline_speaker(sentence, paragraph, discourse)
         or _continued_quote(sentence, paragraph, discourse)
@@ -771,6 +801,8 @@ def attribute(
         or _turn(sentence, paragraph, discourse)
         or _stance(sentence, discourse)
         or _stance(sentence, discourse, _LEARNED_STANCE)
+        or _reported(sentence, discourse, _LONG_SUBJECT)
+        or _stance(sentence, discourse, _LONG_SUBJECT_STANCE)
         or [_own(0, len(sentence), discourse)]
     )
     found = [_without_implausible_claimant(s, discourse) for s in found]
@@ -1146,10 +1178,12 @@ def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
     ]
 
 
-def _reported(sentence: str, discourse: Discourse) -> list[Statement]:
+def _reported(
+    sentence: str, discourse: Discourse, patterns: tuple[re.Pattern, ...] = _REPORTED
+) -> list[Statement]:
     """X said (that) ...; X claimed that A and that B; X said “...”."""
     matches = sorted(
-        (m for pattern in _REPORTED for m in pattern.finditer(sentence)), key=lambda m: m.start()
+        (m for pattern in patterns for m in pattern.finditer(sentence)), key=lambda m: m.start()
     )
     for match in matches:
         after = match.end()
@@ -1324,6 +1358,32 @@ def _stance(sentence: str, discourse: Discourse, pattern: re.Pattern = _STANCE) 
             claimant,
             match.group("cue"),
             ("stance",) + how,
+        )
+    ]
+
+
+def _passive(sentence: str, discourse: Discourse) -> list[Statement]:
+    """A source named after the cue: "... was first reported by Politico",
+    "Said Comey, “...”": the sentence is the source's."""
+    match = _CUE_FIRST.match(sentence) or _PASSIVE.search(sentence)
+    if not match:
+        return []
+    claimant, how = discourse.resolve(match.group("speaker"))
+    if not claimant:
+        return []
+    cue = match.group("cue").lower()
+    start = match.end() if match.re is _CUE_FIRST else 0
+    quoted = _QUOTE.fullmatch(sentence.rstrip(), start) if start else None
+    if quoted:
+        start, end = _inner(sentence, quoted.start(), quoted.end())
+        return [
+            Statement(
+                0, len(sentence), start, end, True, claimant, cue, ("attributed_quote",) + how
+            )
+        ]
+    return [
+        Statement(
+            0, len(sentence), start, len(sentence), False, claimant, cue, ("reported_speech",) + how
         )
     ]
 

@@ -19,6 +19,10 @@ def run(paragraphs, publisher=None):
     return text, [attribute(text, s, e, p, discourse) for s, e, p in spans]
 
 
+def content(text, statement):
+    return text[statement.content_start : statement.content_end]
+
+
 def test_the_lexicon_holds_words_and_counts_only():
     data = json.loads(cues._PATH.read_text(encoding="utf-8"))
     assert data["cues"]
@@ -79,3 +83,38 @@ def test_an_opening_phrase_is_no_claimant_but_a_name_after_it_is():
     assert when.claimant is None  # not "on Sunday"
     assert politico.claimant == "Politico"
     assert question.claimant == "Marco Rubio"
+
+
+def test_a_subject_with_several_appositions_or_a_dashed_aside():
+    text, [[age], [aside]] = run(
+        [
+            [
+                "Marley Anderson, 21, a junior from Las Vegas, said she was elated but "
+                "feared the army."
+            ],
+            [
+                "Governor Ana Ruiz -- who has clashed with the council for months -- said the "
+                "budget was illegal.",
+            ],
+        ]
+    )
+    assert age.claimant == "Marley Anderson"
+    assert content(text, age) == "she was elated but feared the army."
+    assert aside.claimant == "Ana Ruiz"
+    assert content(text, aside) == "the budget was illegal."
+
+
+def test_a_source_named_after_a_passive_cue_or_an_opening_said():
+    text, [[first], [plan], [said], [endorsed]] = run(
+        [
+            ["The meeting was first reported by Politico."],
+            ["The plan, first reported by The Washington Post, would cost $2 billion."],
+            ["Said Comey, “The thought that we erred is very painful to us.”"],
+            ["Clinton was endorsed by the Houston Chronicle on Friday."],
+        ]
+    )
+    assert first.claimant == "Politico"
+    assert plan.claimant == "Washington Post"
+    assert said.claimant == "Comey" and said.quoted
+    assert content(text, said) == "The thought that we erred is very painful to us."
+    assert endorsed.claimant == "Houston Chronicle"  # not Clinton, the subject
