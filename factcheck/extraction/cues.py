@@ -22,5 +22,6 @@ def learned() -> frozenset[str]:
 
 
 def pattern() -> str:
-    """A regular-expression alternation of the learned cue words, longest first."""
-    return "|".join(sorted(learned(), key=lambda w: (-len(w), w)))
+    """A regular-expression alternation of the learned cue words, longest first
+    (one that never matches when there are none)."""
+    return "|".join(sorted(learned(), key=lambda w: (-len(w), w))) or "(?!)"

@@ -22,8 +22,10 @@ from pathlib import Path
 
 from tools.extraction import datasets
 
-MIN_COUNT = 3
-MIN_RATE = 0.5
+# Chosen by mining one half of the training articles and measuring on the
+# other: (2, 0.4) attributed most there at the same precision.
+MIN_COUNT = 2
+MIN_RATE = 0.4
 OUT = Path(__file__).resolve().parents[2] / "factcheck" / "extraction" / "cues.json"
 _BETWEEN = r"(?:has|have|had|is|are|was|were|will|would|also|later|then|now|again|[a-z]+ly)"
 _AFTER_NAME = re.compile(rf"\b[A-Z][\w’'.-]*(?:’s|'s)?\s+(?:{_BETWEEN}\s+)*([a-z][a-z-]+)\b")

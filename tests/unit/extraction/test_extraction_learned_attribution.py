@@ -1,6 +1,7 @@
 """Attribution learned from annotated news: cue words and where sources stand."""
 
 import json
+import re
 
 from factcheck.extraction import attribution, cues
 from factcheck.extraction.attribution import Discourse, attribute
@@ -118,3 +119,14 @@ def test_a_source_named_after_a_passive_cue_or_an_opening_said():
     assert said.claimant == "Comey" and said.quoted
     assert content(text, said) == "The thought that we erred is very painful to us."
     assert endorsed.claimant == "Houston Chronicle"  # not Clinton, the subject
+
+
+def test_an_empty_lexicon_matches_nothing(tmp_path, monkeypatch):
+    empty = tmp_path / "cues.json"
+    empty.write_text('{"info": {}, "cues": {}}', encoding="utf-8")
+    monkeypatch.setattr(cues, "_PATH", empty)
+    cues.learned.cache_clear()
+    try:
+        assert re.search(cues.pattern(), "Ruiz knocked the budget") is None
+    finally:
+        cues.learned.cache_clear()
