@@ -358,6 +358,15 @@ _PASSIVE = re.compile(
 )
 # "Said Comey, “...”" (the cue opening the sentence).
 _CUE_FIRST = re.compile(rf"(?P<cue>Said|Says|Wrote|Writes|Added|Adds)\s+(?P<speaker>{_NAMED}),\s+")
+# A cue coordinated with an earlier verb of the same subject: "Clinton
+# celebrated in Florida with supporters and said it was ...", "Mr. Trump was
+# forced into damage control and said that ...".
+_COORDINATED = (
+    re.compile(
+        rf"^{_DETERMINER}?(?P<speaker>{_NAMED})\s+(?=[a-z])[^“”\";:]{{1,160}}?,?\s+and\s+"
+        rf"(?:{_ADVERBS}\s+)*{_CUE}"
+    ),
+)
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
 # A phrase of time or place before the subject: "At a fundraiser in New York
 # with Barbra Streisand, Clinton called ...".
@@ -802,6 +811,7 @@ def attribute(
         or _stance(sentence, discourse)
         or _stance(sentence, discourse, _LEARNED_STANCE)
         or _reported(sentence, discourse, _LONG_SUBJECT)
+        or _reported(sentence, discourse, _COORDINATED)
         or _stance(sentence, discourse, _LONG_SUBJECT_STANCE)
         or [_own(0, len(sentence), discourse)]
     )
@@ -1052,7 +1062,8 @@ def _quote_first(sentence: str, discourse: Discourse) -> list[Statement]:
         tail = _first(_QUOTE_THEN_SPEAKER, "match", sentence, quote.end())
         # Only ',” he said' or '!” he said' attributes the quote; in
         # '“many provisions” it found acceptable' the words run on.
-        closing = sentence[quote.start() : quote.end()].rstrip(_CLOSE)[-1:]
+        # (A space may stand before the closing mark: '..., " Trump said'.)
+        closing = sentence[quote.start() : quote.end()].rstrip(_CLOSE).rstrip()[-1:]
         if tail and (closing in ",?!—" or tail.group().lstrip().startswith(",")):
             break
     else:

@@ -130,3 +130,24 @@ def test_an_empty_lexicon_matches_nothing(tmp_path, monkeypatch):
         assert re.search(cues.pattern(), "Ruiz knocked the budget") is None
     finally:
         cues.learned.cache_clear()
+
+
+def test_a_space_before_the_closing_quotation_mark():
+    text, [[st]] = run([['"It is a disgrace that he is doing this, " Trump said.']])
+    assert st.claimant == "Trump" and st.quoted
+    assert content(text, st) == "It is a disgrace that he is doing this"
+
+
+def test_a_cue_coordinated_with_an_earlier_verb_of_the_subject():
+    text, [[st], [other]] = run(
+        [
+            [
+                "Clinton celebrated in Florida with supporters, declaring it a super Tuesday, "
+                "and said it was another step closer to winning.",
+            ],
+            ["Mrs. Ruiz met the governor and Sanders said the plan was dead."],
+        ]
+    )
+    assert st.claimant == "Clinton"
+    assert content(text, st) == "it was another step closer to winning."
+    assert other.claimant == "Sanders"  # a subject of its own before the cue
