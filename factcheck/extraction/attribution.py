@@ -367,6 +367,20 @@ _COORDINATED = (
         rf"(?:{_ADVERBS}\s+)*{_CUE}"
     ),
 )
+# A participle of a cue after the subject's own clause: "Kasich has won
+# endorsements ..., supporting a path to legal status", "Attorneys for Clinton
+# opposed the effort, saying in court files that ...".
+_PARTICIPLE_CUES = "|".join(
+    sorted(
+        {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ing") and w.isalpha()}
+        | {w for w in cues.learned() if w.endswith("ing")},
+        key=lambda w: (-len(w), w),
+    )
+)
+_PARTICIPLE = re.compile(
+    rf"^(?P<speaker>{_JOINT}|{_DETERMINER}?(?:[a-z][\w-]*\s+){{0,2}}?{_NAMED}{_PARTY})"
+    rf"\s+(?=[a-z])[^“”\";:,]{{1,160}},\s+(?P<cue>{_PARTICIPLE_CUES})\b"
+)
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
 # A phrase of time or place before the subject: "At a fundraiser in New York
 # with Barbra Streisand, Clinton called ...".
@@ -813,6 +827,7 @@ def attribute(
         or _reported(sentence, discourse, _LONG_SUBJECT)
         or _reported(sentence, discourse, _COORDINATED)
         or _stance(sentence, discourse, _LONG_SUBJECT_STANCE)
+        or _stance(sentence, discourse, _PARTICIPLE)
         or [_own(0, len(sentence), discourse)]
     )
     found = [_without_implausible_claimant(s, discourse) for s in found]

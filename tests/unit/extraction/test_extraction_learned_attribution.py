@@ -151,3 +151,17 @@ def test_a_cue_coordinated_with_an_earlier_verb_of_the_subject():
     assert st.claimant == "Clinton"
     assert content(text, st) == "it was another step closer to winning."
     assert other.claimant == "Sanders"  # a subject of its own before the cue
+
+
+def test_a_cue_participle_after_the_subjects_own_clause():
+    _, [[kasich], [trump]] = run(
+        [
+            [
+                "Kasich has won newspaper endorsements in the Republican contest, supporting a "
+                "path to legal status for immigrants.",
+            ],
+            ["Mr. Trump would cut tax revenues by $9.5 trillion, promising impossible growth."],
+        ]
+    )
+    assert kasich.claimant == "Kasich" and kasich.cue == "supporting"
+    assert trump.claimant == "Trump" and trump.cue == "promising"
