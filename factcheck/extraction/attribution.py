@@ -827,7 +827,7 @@ def attribute(
         or _reported(sentence, discourse, _LONG_SUBJECT)
         or _reported(sentence, discourse, _COORDINATED)
         or _stance(sentence, discourse, _LONG_SUBJECT_STANCE)
-        or _stance(sentence, discourse, _PARTICIPLE)
+        or _participle(sentence, discourse)
         or [_own(0, len(sentence), discourse)]
     )
     found = [_without_implausible_claimant(s, discourse) for s in found]
@@ -1386,6 +1386,18 @@ def _stance(sentence: str, discourse: Discourse, pattern: re.Pattern = _STANCE) 
             ("stance",) + how,
         )
     ]
+
+
+def _participle(sentence: str, discourse: Discourse) -> list[Statement]:
+    """Subject's clause, cue-ing ...: the subject must be a name the article has
+    used in full, not any capitalised first word ("Prices rose, suggesting ...")."""
+    match = _PARTICIPLE.match(sentence)
+    if not match:
+        return []
+    speaker = match.group("speaker").split()
+    if len(speaker) == 1 and speaker[0] not in discourse.full_names:
+        return []
+    return _stance(sentence, discourse, _PARTICIPLE)
 
 
 def _passive(sentence: str, discourse: Discourse) -> list[Statement]:

@@ -154,8 +154,9 @@ def test_a_cue_coordinated_with_an_earlier_verb_of_the_subject():
 
 
 def test_a_cue_participle_after_the_subjects_own_clause():
-    _, [[kasich], [trump]] = run(
+    _, [_, [kasich], [trump]] = run(
         [
+            ["Gov. John Kasich spoke."],
             [
                 "Kasich has won newspaper endorsements in the Republican contest, supporting a "
                 "path to legal status for immigrants.",
@@ -163,5 +164,5 @@ def test_a_cue_participle_after_the_subjects_own_clause():
             ["Mr. Trump would cut tax revenues by $9.5 trillion, promising impossible growth."],
         ]
     )
-    assert kasich.claimant == "Kasich" and kasich.cue == "supporting"
+    assert kasich.claimant == "John Kasich" and kasich.cue == "supporting"
     assert trump.claimant == "Trump" and trump.cue == "promising"
