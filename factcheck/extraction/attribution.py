@@ -330,7 +330,7 @@ _LEARNED_STANCE = re.compile(
     rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{cues.pattern()})\b"
 )
 # A subject opening the sentence with several appositions or a dashed aside
-# before its cue: "Yin Myint May, 60, a doctor, said", "Geoff Garin, a pollster
+# before its cue: "Marley Anderson, 21, a student, said", "Geoff Garin, a pollster
 # who works with Priorities USA, a pro-Clinton super PAC, said", "The justice
 # -- who has ... -- said".
 _LONG_APPOSITION = (
@@ -346,8 +346,11 @@ _LONG_SUBJECT_STANCE = re.compile(
 # “strategic ambiguity” by Joshua Hendrick".
 _PASSIVE_CUES = "|".join(
     sorted(
-        {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ed")}
-        | {w for w in cues.learned() if w.endswith("ed")} - {"asked", "named"},
+        (
+            {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ed")}
+            | {w for w in cues.learned() if w.endswith("ed")}
+        )
+        - {"asked", "named"},
         key=lambda w: (-len(w), w),
     )
 )
@@ -816,12 +819,12 @@ def attribute(
         or _according_to(sentence, discourse)
         or _trailing(sentence, discourse)
         or _parenthetical(sentence, discourse)
-        or _passive(sentence, discourse)
         or _reported(sentence, discourse)
         or _headline_speaker(sentence, paragraph, discourse)
         or _continued_quote(sentence, paragraph, discourse)
         or _signature(sentence, discourse)
         or _turn(sentence, paragraph, discourse)
+        or _passive(sentence, discourse)
         or _stance(sentence, discourse)
         or _stance(sentence, discourse, _LEARNED_STANCE)
         or _reported(sentence, discourse, _LONG_SUBJECT)

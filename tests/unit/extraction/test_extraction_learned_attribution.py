@@ -166,3 +166,8 @@ def test_a_cue_participle_after_the_subjects_own_clause():
     )
     assert kasich.claimant == "John Kasich" and kasich.cue == "supporting"
     assert trump.claimant == "Trump" and trump.cue == "promising"
+
+
+def test_a_passive_inside_reported_speech_leaves_the_speaker():
+    _, [[st]] = run([["Trump said the plan, first reported by Politico, would cost $2 billion."]])
+    assert st.claimant == "Trump"
