@@ -3,7 +3,7 @@
 import json
 import re
 
-from factcheck.extraction import attribution, cues
+from factcheck.extraction import attribution, claims, cues
 from factcheck.extraction.attribution import Discourse, attribute
 
 
@@ -171,3 +171,13 @@ def test_a_cue_participle_after_the_subjects_own_clause():
 def test_a_passive_inside_reported_speech_leaves_the_speaker():
     _, [[st]] = run([["Trump said the plan, first reported by Politico, would cost $2 billion."]])
     assert st.claimant == "Trump"
+
+
+def test_a_named_sources_statement_is_kept_from_a_fiftieth_of_the_threshold(monkeypatch):
+    # A score a thirtieth of the threshold: below the old floor (a tenth), above the new one.
+    low = claims.model.shipped().threshold / 30
+    monkeypatch.setattr(claims.model, "score", lambda texts: [low for _ in texts])
+    text = "Senator Ana Ruiz said she liked the town and its people. The town has 300 people."
+    kept = claims.extract(text, publisher="The Post")
+    assert [c.claimant for c in kept] == ["Ana Ruiz"]
+    assert "attributed_statement" in kept[0].reasons
