@@ -10,9 +10,9 @@ first used ("President Vladimir Putin said ..." then "Putin told ..." and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from factcheck.extraction import compound, resolver
+from factcheck.extraction import compound, cues, resolver
 
 _CUES = (
     "said|says|say|told|tells|tell|claimed|claims|claim|argued|argues|insisted|insists|added|adds|"
@@ -336,6 +336,66 @@ _BARE_CLAUSE = re.compile(
 _STANCE = re.compile(
     rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{_STANCE_CUES}|{_CUES})\b"
 )
+# Cue words learned from annotated news, for the sentences no list above
+# attributes: "Sanders pivoted to ...", "Trump knocked ...".
+_LEARNED_STANCE = re.compile(
+    rf"{_CLAUSE_START}{_SPEAKER}{_APPOSITION}\s+(?:{_ADVERBS}\s+)*(?P<cue>{cues.pattern()})\b"
+)
+# A subject opening the sentence with several appositions or a dashed aside
+# before its cue: "Marley Anderson, 21, a student, said", "Geoff Garin, a pollster
+# who works with Priorities USA, a pro-Clinton super PAC, said", "The justice
+# -- who has ... -- said".
+_LONG_APPOSITION = (
+    r"(?:(?:,\s+[^,;:“”\"]{1,100}){2,3},|\s+(?:--|[—–])\s+[^;:“”\"—–]{1,150}?\s+(?:--|[—–]))"
+)
+_LONG_SUBJECT = (re.compile(rf"^{_SPEAKER}{_LONG_APPOSITION}\s+(?:{_ADVERBS}\s+)*{_CUE}"),)
+_LONG_SUBJECT_STANCE = re.compile(
+    rf"^{_SPEAKER}{_LONG_APPOSITION}\s+(?:{_ADVERBS}\s+)*"
+    rf"(?P<cue>{_STANCE_CUES}|{cues.pattern()})\b"
+)
+# The source after the cue in the passive: "The meeting was first reported by
+# Politico", "As reported by Western Journalism, ...", "has been called
+# “strategic ambiguity” by Joshua Hendrick".
+_PASSIVE_CUES = "|".join(
+    sorted(
+        (
+            {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ed")}
+            | {w for w in cues.learned() if w.endswith("ed")}
+        )
+        - {"asked", "named"},
+        key=lambda w: (-len(w), w),
+    )
+)
+_PASSIVE = re.compile(
+    r"(?:\b(?:was|were|is|are|be|been|being|[Aa]s)|,)\s+(?:(?:first|also|widely|[a-z]+ly)\s+)?"
+    rf"(?P<cue>{_PASSIVE_CUES})(?:\s+(?:“[^“”]{{1,60}}”|\"[^\"]{{1,60}}\"))?\s+by\s+"
+    rf"(?P<speaker>(?:the\s+)?{_NAMED})(?=\s*(?:[,.;!]|$|\s+(?:in|on|at|last|this)\b))"
+)
+# "Said Comey, “...”" (the cue opening the sentence).
+_CUE_FIRST = re.compile(rf"(?P<cue>Said|Says|Wrote|Writes|Added|Adds)\s+(?P<speaker>{_NAMED}),\s+")
+# A cue coordinated with an earlier verb of the same subject: "Clinton
+# celebrated in Florida with supporters and said it was ...", "Mr. Trump was
+# forced into damage control and said that ...".
+_COORDINATED = (
+    re.compile(
+        rf"^{_DETERMINER}?(?P<speaker>{_NAMED})\s+(?=[a-z])[^“”\";:]{{1,160}}?,?\s+and\s+"
+        rf"(?:{_ADVERBS}\s+)*{_CUE}"
+    ),
+)
+# A participle of a cue after the subject's own clause: "Kasich has won
+# endorsements ..., supporting a path to legal status", "Attorneys for Clinton
+# opposed the effort, saying in court files that ...".
+_PARTICIPLE_CUES = "|".join(
+    sorted(
+        {w for w in f"{_CUES}|{_STANCE_CUES}".split("|") if w.endswith("ing") and w.isalpha()}
+        | {w for w in cues.learned() if w.endswith("ing")},
+        key=lambda w: (-len(w), w),
+    )
+)
+_PARTICIPLE = re.compile(
+    rf"^(?P<speaker>{_JOINT}|{_DETERMINER}?(?:[a-z][\w-]*\s+){{0,2}}?{_NAMED}{_PARTY})"
+    rf"\s+(?=[a-z])[^“”\";:,]{{1,160}},\s+(?P<cue>{_PARTICIPLE_CUES})\b"
+)
 # "Pat Caddell: Democrat voters worried ..." (headlines), "WALLACE: But ..." (transcripts)
 # A phrase of time or place before the subject: "At a fundraiser in New York
 # with Barbra Streisand, Clinton called ...".
@@ -561,6 +621,55 @@ _NOT_NAMES = frozenset(
         "oct.",
         "nov.",
         "dec.",
+    ]
+)
+
+
+_FIRST_PERSON = frozenset(["i", "we", "me", "us", "my", "our", "you", "your"])
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.&-]*)*")
+_BARE_TITLES = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"])
+_NOT_OPENING_A_CLAIMANT = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "as",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "who",
+        "that",
+        "this",
+        "here",
+        "there",
+        "does",
+        "did",
+        "do",
+        "is",
+        "was",
+        "among",
+        "despite",
+        "during",
+        "since",
+        "though",
+        "although",
+        "because",
+        "so",
+        "but",
+        "and",
+        "or",
+        "yet",
+        "to",
+        "of",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "about",
+        "than",
     ]
 )
 
@@ -823,9 +932,16 @@ def attribute(
         or _continued_quote(sentence, paragraph, discourse)
         or _signature(sentence, discourse)
         or _turn(sentence, paragraph, discourse)
+        or _passive(sentence, discourse)
         or _stance(sentence, discourse)
+        or _stance(sentence, discourse, _LEARNED_STANCE)
+        or _reported(sentence, discourse, _LONG_SUBJECT)
+        or _reported(sentence, discourse, _COORDINATED)
+        or _stance(sentence, discourse, _LONG_SUBJECT_STANCE)
+        or _participle(sentence, discourse)
         or [_own(0, len(sentence), discourse)]
     )
+    found = [_without_implausible_claimant(s, discourse) for s in found]
     speakers = [s.claimant for s in found if s.quoted and s.claimant]
     if speakers:
         discourse.quote_speaker = speakers[0]
@@ -847,6 +963,33 @@ def attribute(
         )
         for s, referent in zip(found, referents, strict=True)
     ]
+
+
+def _without_implausible_claimant(statement: Statement, discourse: Discourse) -> Statement:
+    """No claimant rather than a phrase that cannot be one: a first-person
+    pronoun ("I", "and I" from words inside a quotation), a bare title (a
+    "said Ms." the sentence splitter cut from the name) or a phrase opened by
+    a preposition or conjunction ("on Sunday", "In a statement released
+    Thursday"), unless a name follows it ("As Politico" -> "Politico")."""
+    claimant = statement.claimant
+    if not claimant or "publisher" in statement.reasons:
+        return statement
+    words = claimant.split()
+    if _FIRST_PERSON.intersection(w.lower() for w in words) or (
+        len(words) == 1 and words[0].lower().rstrip(".") in _BARE_TITLES
+    ):
+        return replace(statement, claimant=None, reasons=(), cue=None)
+    if words[0].lower() not in _NOT_OPENING_A_CLAIMANT:
+        return statement
+    while words and words[0].lower() in _NOT_OPENING_A_CLAIMANT:
+        words.pop(0)
+    name = " ".join(words)
+    if not words or not _NAME_ONLY.fullmatch(name) or words[-1].lower() in _NOT_NAMES:
+        return replace(statement, claimant=None, reasons=(), cue=None)
+    known = discourse.full_names.get(name, name)
+    if known.split()[0].lower() in _NOT_OPENING_A_CLAIMANT:  # "Does Rubio" taken for a name
+        known = name
+    return replace(statement, claimant=known)
 
 
 def join_quotations(
@@ -1045,7 +1188,8 @@ def _quote_first(sentence: str, discourse: Discourse) -> list[Statement]:
         tail = _first(_QUOTE_THEN_SPEAKER, "match", sentence, quote.end())
         # Only ',” he said' or '!” he said' attributes the quote; in
         # '“many provisions” it found acceptable' the words run on.
-        closing = sentence[quote.start() : quote.end()].rstrip(_CLOSE)[-1:]
+        # (A space may stand before the closing mark: '..., " Trump said'.)
+        closing = sentence[quote.start() : quote.end()].rstrip(_CLOSE).rstrip()[-1:]
         if tail and (closing in ",?!—" or tail.group().lstrip().startswith(",")):
             break
     else:
@@ -1173,10 +1317,12 @@ def _trailing(sentence: str, discourse: Discourse) -> list[Statement]:
     ]
 
 
-def _reported(sentence: str, discourse: Discourse) -> list[Statement]:
+def _reported(
+    sentence: str, discourse: Discourse, patterns: tuple[re.Pattern, ...] = _REPORTED
+) -> list[Statement]:
     """X said (that) ...; X claimed that A and that B; X said “...”."""
     matches = sorted(
-        (m for pattern in _REPORTED for m in pattern.finditer(sentence)), key=lambda m: m.start()
+        (m for pattern in patterns for m in pattern.finditer(sentence)), key=lambda m: m.start()
     )
     for match in matches:
         after = match.end()
@@ -1338,10 +1484,10 @@ def _trim_end(sentence: str, end: int) -> int:
     return end
 
 
-def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
+def _stance(sentence: str, discourse: Discourse, pattern: re.Pattern = _STANCE) -> list[Statement]:
     """X wants / called ... / pledged to ... / has also questioned ...: the
     sentence states X's position, so X is its claimant."""
-    match = _STANCE.search(sentence)
+    match = pattern.search(sentence)
     if not match or (match.start() > 60 and not _INTRODUCED.match(sentence[: match.start()])):
         return []
     claimant, how = discourse.resolve(match.group("speaker"), _apposition(sentence, match))
@@ -1360,6 +1506,44 @@ def _stance(sentence: str, discourse: Discourse) -> list[Statement]:
             claimant,
             match.group("cue"),
             ("stance",) + how,
+        )
+    ]
+
+
+def _participle(sentence: str, discourse: Discourse) -> list[Statement]:
+    """Subject's clause, cue-ing ...: the subject must be a name the article has
+    used in full, not any capitalised first word ("Prices rose, suggesting ...")."""
+    match = _PARTICIPLE.match(sentence)
+    if not match:
+        return []
+    speaker = match.group("speaker").split()
+    if len(speaker) == 1 and speaker[0] not in discourse.full_names:
+        return []
+    return _stance(sentence, discourse, _PARTICIPLE)
+
+
+def _passive(sentence: str, discourse: Discourse) -> list[Statement]:
+    """A source named after the cue: "... was first reported by Politico",
+    "Said Comey, “...”": the sentence is the source's."""
+    match = _CUE_FIRST.match(sentence) or _PASSIVE.search(sentence)
+    if not match:
+        return []
+    claimant, how = discourse.resolve(match.group("speaker"))
+    if not claimant:
+        return []
+    cue = match.group("cue").lower()
+    start = match.end() if match.re is _CUE_FIRST else 0
+    quoted = _QUOTE.fullmatch(sentence.rstrip(), start) if start else None
+    if quoted:
+        start, end = _inner(sentence, quoted.start(), quoted.end())
+        return [
+            Statement(
+                0, len(sentence), start, end, True, claimant, cue, ("attributed_quote",) + how
+            )
+        ]
+    return [
+        Statement(
+            0, len(sentence), start, len(sentence), False, claimant, cue, ("reported_speech",) + how
         )
     ]
 

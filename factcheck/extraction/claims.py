@@ -18,7 +18,11 @@ from factcheck.extraction.features import hand_features, tokens
 # A statement a named source is quoted or reported as making is kept with a
 # lower model score than the publisher's own sentences: who said it is
 # itself worth checking, and the model was trained on speakers' own words.
-ATTRIBUTED_FACTOR = 0.1
+# On PolNeAR's training articles 0.1 kept 84% of the statements whose named
+# source the extraction gets right (keeping all of them: factor 0), 0.02
+# keeps 98% for 2.1 more claims per article.
+ATTRIBUTED_FACTOR = 0.02
+QUOTE_FACTOR = 0.1
 MIN_WORDS = 4
 _SIGNALS = {
     "has_number": "number",
@@ -26,6 +30,8 @@ _SIGNALS = {
     "comparison": "comparison",
     "causal_or_legal": "causal_or_legal",
 }
+_SIGNAL_REASONS = frozenset(_SIGNALS.values())
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +53,25 @@ def extract(text: str, publisher: str | None = None) -> list[ExtractedClaim]:
         named = claim.claimant is not None and "publisher" not in claim.reasons
         if claim.score >= threshold:
             selected_by = "model>=threshold"
-        elif named and claim.score >= threshold * ATTRIBUTED_FACTOR:
+        elif named and claim.score >= threshold * _attributed_factor(claim):
             selected_by = "attributed_statement"
         else:
             continue
         claims.append(replace(claim, reasons=claim.reasons + (selected_by,)))
     return claims
+
+
+def _attributed_factor(claim: ExtractedClaim) -> float:
+    """A quotation in the first person that states no figure, comparison, cause or law
+    ("Nobody believed us then.", "We are not going to pretend otherwise.") speaks of the
+    speaker's own stance: it needs the score a quotation needed before to be kept."""
+    if (
+        claim.quote is not None
+        and not set(claim.reasons) & _SIGNAL_REASONS
+        and _FIRST_PERSON.search(claim.quote)
+    ):
+        return QUOTE_FACTOR
+    return ATTRIBUTED_FACTOR
 
 
 def candidates(text: str, publisher: str | None = None) -> list[ExtractedClaim]:

@@ -5,9 +5,10 @@ python -m tools.extraction.evaluate checkworthiness PATH
     class at the shipped threshold. CheckThat! 2019 debate TSVs: average
     precision per file and their mean (MAP).
 python -m tools.extraction.evaluate attribution POLNEAR_DIR
-    For each annotated content whose source contains a proper name: is at
-    least half of it held by an extracted claim, and does such a claim name
-    that source.
+    Recall: for each annotated content whose source contains a proper name,
+    is at least half of it held by an extracted claim that names that
+    source. Precision: of the claims with a claimant over annotated content,
+    the share naming its source (see score_attribution).
 python -m tools.extraction.evaluate seed ARTICLE EXPECTED_JSON
     The expectations of a seed article (exit status 1 when one is missed).
 python -m tools.extraction.evaluate wire DIR [--verbose]
@@ -29,6 +30,7 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.extraction import model
@@ -243,6 +245,10 @@ def _given_name(phrase: str, surname: str) -> str | None:
     return match.group(1)
 
 
+def _held(claim: ExtractedClaim, spans: tuple[tuple[int, int], ...]) -> int:
+    return sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in spans)
+
+
 def _covering(
     claims: list[ExtractedClaim], spans: tuple[tuple[int, int], ...]
 ) -> list[ExtractedClaim]:
@@ -250,50 +256,127 @@ def _covering(
     size = sum(e - s for s, e in spans)
     if not size:
         return []
-    return [
-        claim
-        for claim in claims
-        if 2 * sum(max(0, min(e, claim.end) - max(s, claim.start)) for s, e in spans) >= size
-    ]
+    return [claim for claim in claims if 2 * _held(claim, spans) >= size]
+
+
+def _overlaps(claim: ExtractedClaim, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Does the claim hold half of the content span, or the span half of the claim?"""
+    held = _held(claim, spans)
+    size = sum(e - s for s, e in spans)
+    return held > 0 and (2 * held >= size or 2 * held >= claim.end - claim.start)
+
+
+@dataclass(slots=True)
+class AttributionCounts:
+    """Recall over named-source relations and precision over attributed claims."""
+
+    relations: int = 0  # annotated relations whose source holds a proper name
+    covered: int = 0  # ... held at least half by a claim
+    named: int = 0  # ... and such a claim names the source (recall)
+    claims: int = 0
+    attributed: int = 0  # claims with a claimant other than the publisher
+    judged: int = 0  # ... over content of named sources only, or naming one of them
+    right: int = 0  # ... naming the source of a content span they overlap
+
+    @property
+    def recall(self) -> float:
+        return self.named / self.relations if self.relations else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.judged if self.judged else 0.0
+
+
+def score_attribution(
+    text: str,
+    relations: list[tuple[datasets.Attribution, list[str]]],
+    claims: list[ExtractedClaim],
+    vocabulary: _Vocabulary,
+    counts: AttributionCounts,
+) -> None:
+    """Add one article's figures to `counts`. `relations` are those of every
+    annotator of the article, each with the proper-name words of its source.
+
+    Recall: of the relations with a named source, the share held at least half
+    by a claim that names that source. Precision: a claim with a claimant
+    (not the publisher) is judged against the relations whose content it
+    overlaps (it holds half of the content or the content half of it). It is
+    right when it names the source of one of them; wrong when it names none
+    and every one of them has a named source. A claim over content no
+    annotator marked, or over content whose source is a pronoun or a
+    description ("he", "the campaign", which may well be the claimant), is not
+    counted either way."""
+    for relation, names in relations:
+        if not names:
+            continue
+        counts.relations += 1
+        covering = _covering(claims, relation.content)
+        counts.covered += bool(covering)
+        counts.named += any(
+            same_source(c.claimant, relation.source_text, names, vocabulary) for c in covering
+        )
+    for claim in claims:
+        counts.claims += 1
+        if not claim.claimant or "publisher" in claim.reasons:
+            continue
+        counts.attributed += 1
+        over = [(r, n) for r, n in relations if _overlaps(claim, r.content)]
+        right = any(
+            n and same_source(claim.claimant, r.source_text, n, vocabulary) for r, n in over
+        )
+        if right or (over and all(n for _, n in over)):
+            counts.judged += 1
+            counts.right += right
 
 
 def attribution(path: Path) -> int:
-    """Claimant agreement for the extracted claims and, to separate attribution
-    from check-worthiness, for every candidate statement before selection."""
+    """Claimant recall and precision for the extracted claims and, to separate
+    attribution from check-worthiness, for every candidate statement."""
     pairs = datasets.polnear_pairs(path)
     texts = {t: t.read_text(encoding="utf-8") for t, _ in pairs}
+    if not texts:
+        print(f"no annotated articles under {path}")
+        return 1
     vocabulary = _Vocabulary(list(texts.values()))
-    counts = {"extracted claims": [0, 0], "all candidate statements": [0, 0]}
-    total = 0
-    runs: dict[Path, dict[str, list[ExtractedClaim]]] = {}
+    relations: dict[Path, list[tuple[datasets.Attribution, list[str]]]] = {t: [] for t in texts}
     for text_path, ann_path in pairs:
         text = texts[text_path]
-        if text_path not in runs:
-            runs[text_path] = {
-                "extracted claims": extract(text),
-                "all candidate statements": candidates(text),
-            }
-        for relation in datasets.read_brat(ann_path):
-            names = source_names(text, relation.source[0][0], relation.source_text, vocabulary)
-            if not names:
-                continue
-            total += 1
-            for name, claims in runs[text_path].items():
-                covering = _covering(claims, relation.content)
-                counts[name][0] += bool(covering)
-                counts[name][1] += any(
-                    same_source(c.claimant, relation.source_text, names, vocabulary)
-                    for c in covering
-                )
+        relations[text_path] += [
+            (r, source_names(text, r.source[0][0], r.source_text, vocabulary))
+            for r in datasets.read_brat(ann_path)
+        ]
+    counts = {
+        "extracted claims": AttributionCounts(),
+        "all candidate statements": AttributionCounts(),
+    }
+    for text_path, text in texts.items():
+        score_attribution(
+            text, relations[text_path], extract(text), vocabulary, counts["extracted claims"]
+        )
+        score_attribution(
+            text,
+            relations[text_path],
+            candidates(text),
+            vocabulary,
+            counts["all candidate statements"],
+        )
+    total = counts["extracted claims"].relations
     if not total:
         print(f"no annotated relations with a named source under {path}")
         return 1
-    print(f"{total} annotated statements with a named source")
-    for name, (covered, matched) in counts.items():
+    print(
+        f"{len(texts)} articles, {len(pairs)} annotation files, "
+        f"{total} annotated statements with a named source"
+    )
+    for name, c in counts.items():
         print(
-            f"{name}: cover {covered} ({100 * covered / total:.1f}%); "
-            f"cover and name the source {matched} ({100 * matched / total:.1f}% of all, "
-            f"{100 * matched / max(covered, 1):.1f}% of covered)"
+            f"{name}: {c.claims / len(texts):.1f} per article, "
+            f"{c.attributed / len(texts):.1f} with a claimant\n"
+            f"  recall {c.recall:.3f}: cover and name the source {c.named} of {total} "
+            f"({100 * c.named / max(c.covered, 1):.1f}% of the {c.covered} covered, "
+            f"{100 * c.covered / total:.1f}%)\n"
+            f"  precision {c.precision:.3f}: {c.right} of {c.judged} judged claims name the source "
+            f"({c.attributed - c.judged} claims with a claimant not judged)"
         )
     return 0
 
