@@ -15,8 +15,8 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import operator
 import re
+import sys
 import unicodedata
 from array import array
 from collections.abc import Sequence
@@ -30,13 +30,23 @@ UNKNOWN = "[UNK]"
 _MAX_WORD = 100  # longer "words" are one unknown token, as in BERT
 # BERT's basic tokenizer: runs of letters and digits, each other symbol alone.
 _WORD = re.compile(r"[^\W_]+|[^\w\s]|_")
+_ACCENTS = re.compile("[\u0300-\u036f]")  # combining marks left by NFD: "é" -> "e"
+
+
+# A row is packed into one integer, a 32-bit lane per dimension holding value + 128, so
+# that adding the integers of a sentence's tokens adds every dimension at once (in C); a
+# lane cannot overflow below 2**24 tokens.
+_LANE_BYTES = 4
+_LANE = next(code for code in "IL" if array(code).itemsize == _LANE_BYTES)
+_OFFSET = 128
+_MAX_TOKENS = 1 << 24
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity (cache key)
 class TokenVectors:
     index: dict[str, int]
     scales: tuple[float, ...]
-    rows: tuple[array, ...]  # int8 arrays: a tenth of the memory of tuples of ints
+    packed: tuple[int, ...]  # one integer per token, see _LANE_BYTES
 
     @property
     def dims(self) -> int:
@@ -47,12 +57,16 @@ class TokenVectors:
 
     def sentence_vector(self, text: str) -> list[float]:
         """Unit-length mean of the token vectors (all zeros for a text without tokens)."""
-        ids = self.token_ids(text)
+        ids = self.token_ids(text)[:_MAX_TOKENS]
         if not ids:
             return [0.0] * self.dims
-        # Column sums, in C; every row has self.dims values.
-        total = map(sum, zip(*[self.rows[i] for i in ids], strict=True))
-        vector = list(map(operator.mul, total, self.scales))
+        lanes = array(_LANE)
+        total = sum(map(self.packed.__getitem__, ids))
+        lanes.frombytes(total.to_bytes(self.dims * _LANE_BYTES, "little"))
+        if sys.byteorder == "big":
+            lanes.byteswap()
+        offset = _OFFSET * len(ids)
+        vector = [(lane - offset) * scale for lane, scale in zip(lanes, self.scales, strict=True)]
         norm = math.hypot(*vector)
         return [v / norm for v in vector] if norm else vector
 
@@ -81,8 +95,9 @@ def _pieces(vectors: TokenVectors, word: str) -> tuple[int, ...]:
 
 def basic_tokens(text: str) -> list[str]:
     """Lower-cased, accents stripped, split on spaces and punctuation (BERT uncased)."""
-    text = unicodedata.normalize("NFD", text.lower())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = text.lower()
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFD", text))
     return _WORD.findall(text)
 
 
@@ -110,12 +125,17 @@ def load(path: Path) -> TokenVectors:
     if header.get("format") != FORMAT:
         raise ValueError(f"{path}: not a {FORMAT} file")
     dims = header["dims"]
-    values = array("b", body)
-    rows = tuple(values[i : i + dims] for i in range(0, len(values), dims))
-    if len(rows) != len(header["vocab"]):
-        raise ValueError(f"{path}: {len(rows)} vectors for {len(header['vocab'])} tokens")
+    if len(body) != dims * len(header["vocab"]):
+        raise ValueError(f"{path}: {len(body)} bytes for {len(header['vocab'])} tokens")
+    # Shift every int8 to 0..255 and widen it to a little-endian 32-bit lane.
+    lanes = array(_LANE, (value + _OFFSET for value in array("b", body)))
+    if sys.byteorder == "big":
+        lanes.byteswap()
+    raw = lanes.tobytes()
+    width = dims * _LANE_BYTES
+    packed = tuple(int.from_bytes(raw[i : i + width], "little") for i in range(0, len(raw), width))
     index = {token: i for i, token in enumerate(header["vocab"])}
-    return TokenVectors(index, tuple(header["scales"]), rows)
+    return TokenVectors(index, tuple(header["scales"]), packed)
 
 
 @lru_cache(maxsize=1)
