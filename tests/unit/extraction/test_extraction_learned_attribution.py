@@ -4,24 +4,7 @@ import json
 import re
 
 from factcheck.extraction import attribution, claims, cues
-from factcheck.extraction.attribution import Discourse, attribute
-
-
-def run(paragraphs, publisher=None):
-    """Statements per sentence of a text given as paragraphs of sentences."""
-    text, spans = "", []
-    for number, sentences in enumerate(paragraphs):
-        for sentence in sentences:
-            start = len(text)
-            text += sentence + " "
-            spans.append((start, start + len(sentence), number))
-        text += "\n"
-    discourse = Discourse(publisher=publisher)
-    return text, [attribute(text, s, e, p, discourse) for s, e, p in spans]
-
-
-def content(text, statement):
-    return text[statement.content_start : statement.content_end]
+from tests.unit.extraction.statements import content, run
 
 
 def test_the_lexicon_holds_words_and_counts_only():
