@@ -4,11 +4,11 @@ import pytest
 
 from factcheck.extraction.claims import ExtractedClaim
 from tools.extraction import datasets
-from tools.extraction.evaluate import (
+from tools.extraction.evaluate import attribution
+from tools.extraction.polnear import (
     AttributionCounts,
+    Vocabulary,
     _covering,
-    _Vocabulary,
-    attribution,
     same_source,
     score_attribution,
     source_names,
@@ -21,7 +21,7 @@ TEXTS = [
     "The police chief agreed. Mr. Trump and Leonard E. Burman spoke. Polls show a tie; "
     "polls vary. Tax cuts help, said the Tax Policy Center. The tax rose."
 ]
-VOCABULARY = _Vocabulary(TEXTS)
+VOCABULARY = Vocabulary(TEXTS)
 
 
 def names(source, text=None):
@@ -72,7 +72,7 @@ def _fixture_scores(claims):
     Trump, Clinton and "He" are each annotated with one statement."""
     [(text_path, ann_path)] = datasets.polnear_pairs(POLNEAR)
     text = text_path.read_text(encoding="utf-8")
-    vocabulary = _Vocabulary([text])
+    vocabulary = Vocabulary([text])
     relations = [
         (r, source_names(text, r.source[0][0], r.source_text, vocabulary))
         for r in datasets.read_brat(ann_path)
