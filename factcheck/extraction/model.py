@@ -88,7 +88,11 @@ def load(path: Path, vectors_path: Path = token_vectors.VECTORS_PATH) -> Model:
     # Weights fitted on other token vectors would score nonsense: refuse them.
     if document["token_vectors_sha256"] != vectors_digest(vectors_path):
         raise ValueError(f"{path}: weights were trained with other token vectors")
-    vectors = token_vectors.load(vectors_path)
+    # The shipped vectors are loaded once per process, whoever asks first.
+    if vectors_path == token_vectors.VECTORS_PATH:
+        vectors = token_vectors.shipped()
+    else:
+        vectors = token_vectors.load(vectors_path)
     if len(document["vector_weights"]) != vectors.dims:
         raise ValueError(f"{path}: {len(document['vector_weights'])} vector weights")
     packed = zlib.decompress(bytes.fromhex(document["weights"]))
