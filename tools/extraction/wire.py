@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.extraction.attribution import CALENDAR_WORDS
 from factcheck.extraction.claims import ExtractedClaim, extract
 
 _FUNCTION_WORDS = frozenset(
@@ -66,42 +67,26 @@ _FUNCTION_WORDS = frozenset(
 _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)[ \t]+$")
 # Capitalised words right before a text's start that are not part of a name:
 # sentence openers, days and months ("said on Monday it would ...").
-_OPENERS = frozenset(
-    [
-        "but",
-        "and",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "also",
-        "however",
-        "meanwhile",
-        "so",
-        "yet",
-        "or",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
+_OPENERS = (
+    frozenset(
+        [
+            "but",
+            "and",
+            "the",
+            "a",
+            "an",
+            "in",
+            "on",
+            "at",
+            "also",
+            "however",
+            "meanwhile",
+            "so",
+            "yet",
+            "or",
+        ]
+    )
+    | CALENDAR_WORDS
 )
 
 
